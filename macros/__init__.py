@@ -1,0 +1,79 @@
+"""mkdocs-macros entry point: registers Onward's macros and nothing else.
+
+Loading and validation live in library.py, HTML in render.py; both are plain Python, so the
+site can move to another engine (Zensical re-implements mkdocs-macros) without a rewrite.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .library import cached_library
+from .problems import ProblemsFound, did_you_mean
+from .render import render_error, render_letter, render_library, render_list
+from .site import guide_links, relative_url, source_link
+
+try:  # A PluginError stops MkDocs with our message and no traceback.
+    from mkdocs.exceptions import PluginError as BuildStop
+except ImportError:  # another engine
+    BuildStop = RuntimeError
+
+log = logging.getLogger("mkdocs.plugins.onward")
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    try:
+        library = cached_library(project / "snippets")
+    except ProblemsFound as problems:
+        raise BuildStop(problems.report()) from None
+    docs_dir = Path(env.conf["docs_dir"])
+    repo_url = env.conf.get("repo_url")
+
+    def fail(call: str, message: str) -> str:
+        # Logged as an error: `--strict` then fails the build, and `serve` shows it on the page.
+        page = env.page.file.src_path
+        log.error(f"docs/{page}: {call}: {message}")
+        return render_error(f"{call}: {message}")
+
+    @env.macro
+    def letter(letter_id: str) -> str:
+        """A letter card: {{ letter("rejection/thank-you") }}"""
+        found = library.letters.get(letter_id)
+        if found is None:
+            hint = did_you_mean(letter_id, library.letters, '"{}"')
+            return fail(f'letter("{letter_id}")', f"no letter has this id{hint or ';'} ids are "
+                        "the snippets/ file name, a slash, and the letter's id")
+        return render_letter(found, source_url=source_link(repo_url, found.source))
+
+    @env.macro
+    def letter_library() -> str:
+        """Every letter, grouped by situation, each linked to its guide: {{ letter_library() }}"""
+        links = {
+            letter_id: (title, relative_url(env.page.url, url))
+            for letter_id, (title, url) in guide_links(docs_dir).items()
+        }
+        headings = {}
+        for letter_id, (title, _) in links.items():
+            headings.setdefault(letter_id.split("/", 1)[0], title)
+        return render_library(library.letters.values(), links, headings)
+
+    def item_list(kind: str, list_id: str) -> str:
+        found = library.lists.get(list_id)
+        if found is None or found.kind != kind:
+            ids = [key for key, value in library.lists.items() if value.kind == kind]
+            hint = did_you_mean(list_id, ids, '"{}"')
+            return fail(f'{kind}("{list_id}")', f"no {kind} list has this id{hint or ';'} ids "
+                        "are the snippets/ file name, a slash, and the list's id")
+        return render_list(found)
+
+    @env.macro
+    def questions(list_id: str) -> str:
+        """Interview questions, each copyable: {{ questions("questions/to-ask") }}"""
+        return item_list("questions", list_id)
+
+    @env.macro
+    def checklist(list_id: str) -> str:
+        """A checklist with real checkboxes: {{ checklist("checklists/resume") }}"""
+        return item_list("checklist", list_id)

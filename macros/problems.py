@@ -1,0 +1,49 @@
+"""Contributor-facing problems: where something is wrong, what, and how to fix it.
+
+Every check in the project reports through `Problem`, so the build, `python -m macros check`
+and the tests all print the same `path:line: field: message` lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the project root, e.g. "snippets/rejection.yml"
+    line: int  # 1-based; 0 when the problem is about the whole file
+    message: str  # what is wrong and how to fix it
+    field: str = ""  # e.g. "letters[2].body"; empty for whole-file problems
+    column: int = 0  # 1-based; only YAML syntax errors know it
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}"
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem of a run, so a contributor fixes them all at once."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [str(problem) for problem in self.problems]
+        return "\n".join([f"{count} {noun} in the snippet library:", *lines])
+
+
+def did_you_mean(word: str, choices: Iterable[str], template: str = "'{}'") -> str:
+    """A '; did you mean ...?' suffix naming the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {template.format(close[0])}?" if close else ""

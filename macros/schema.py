@@ -1,0 +1,123 @@
+"""Check a snippet file against snippets/schema.json and word each error for a contributor."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem, did_you_mean
+from .yamlsource import PathPart, YamlDocument
+
+JSON_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a set of 'key: value' lines",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def validator_for(schema_path: Path, mtime_ns: int) -> Draft202012Validator:
+    """Compiled once per schema version; `mtime_ns` is part of the key so edits are picked up."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def load_validator(schema_path: Path) -> Draft202012Validator:
+    return validator_for(schema_path, schema_path.stat().st_mtime_ns)
+
+
+def field_path(path: tuple[PathPart, ...]) -> str:
+    """('letters', 2, 'body') -> 'letters[2].body'"""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_explain(error, document))
+    return problems
+
+
+def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    instance: Any = error.instance
+    kind = error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+
+    def at(where: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
+        return Problem(document.path, document.line_of(where, key=key), message, field_path(where))
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [
+            Problem(document.path, document.line_of(path), "is missing; add it "
+                    "(see snippets/_example.yml)", field_path((*path, name)))
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extras = [name for name in instance if name not in allowed]
+        return [
+            at((*path, name), f"unknown key{did_you_mean(str(name), allowed)} "
+               f"Allowed keys here: {', '.join(allowed)}.", key=True)
+            for name in extras
+        ]
+    if kind == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        return [at(path, f"'{instance}' is not allowed{did_you_mean(str(instance), choices)} "
+                   f"Use one of: {', '.join(choices)}.")]
+    if kind == "type":
+        wanted = JSON_TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        if instance is None:
+            return [at(path, f"is empty; write {wanted} here, or remove the key")]
+        return [at(path, f"should be {wanted}, not {_describe(instance)}")]
+    if kind == "pattern":
+        return [at(path, _pattern_message(error, path))]
+    if kind == "propertyNames":
+        return [at((*path, error.instance), f"'{error.instance}' is not a valid placeholder key; "
+                   "use lowercase letters, digits and _ (like 'team_name')", key=True)]
+    if kind == "minItems":
+        return [at(path, "is an empty list; add at least one item, or remove the key")]
+    if kind == "uniqueItems":
+        return [at(path, "lists the same item twice; remove the repeat")]
+    if kind == "minProperties":
+        return [at(path, "the file is empty; start it with 'letters:', 'lists:' or 'fields:' "
+                   "(see snippets/_example.yml)")]
+    return [at(path, error.message)]
+
+
+def _pattern_message(error: ValidationError, path: tuple[PathPart, ...]) -> str:
+    if error.validator_value == "\\S":
+        return "is empty; write some text here, or remove the key"
+    if path and path[-1] in ("id", "tags") or (len(path) > 1 and path[-2] == "tags"):
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(error.instance))
+                              .lower().split())
+        return (f"'{error.instance}' is not a lowercase slug; use letters, digits and hyphens, "
+                f"like '{suggestion or 'thank-you'}'")
+    return f"'{error.instance}' does not match the pattern {error.validator_value}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (quote it if you meant text)"
+    if isinstance(value, (int, float)):
+        return f"the number {value} (quote it if you meant text)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, str):
+        return "text"
+    return f"a {type(value).__name__} (quote it to make it text)"
