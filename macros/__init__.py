@@ -12,7 +12,7 @@ from pathlib import Path
 from .library import cached_library
 from .problems import ProblemsFound, did_you_mean
 from .render import render_error, render_letter, render_library, render_list
-from .site import guide_links, relative_url, source_link
+from .site import LIBRARY_GROUPS, guide_links, relative_url, source_link
 
 try:  # A PluginError stops MkDocs with our message and no traceback.
     from mkdocs.exceptions import PluginError as BuildStop
@@ -33,8 +33,11 @@ def define_env(env) -> None:
 
     def fail(call: str, message: str) -> str:
         # Logged as an error: `--strict` then fails the build, and `serve` shows it on the page.
-        page = env.page.file.src_path
-        log.error(f"docs/{page}: {call}: {message}")
+        page = env.page.file
+        source = Path(page.abs_src_path).read_text(encoding="utf-8")
+        line = next((n for n, text in enumerate(source.splitlines(), 1) if call in text), 0)
+        where = f"docs/{page.src_path}:{line}" if line else f"docs/{page.src_path}"
+        log.error(f"{where}: {call}: {message}")
         return render_error(f"{call}: {message}")
 
     @env.macro
@@ -54,7 +57,7 @@ def define_env(env) -> None:
             letter_id: (title, relative_url(env.page.url, url))
             for letter_id, (title, url) in guide_links(docs_dir).items()
         }
-        headings = {}
+        headings = dict(LIBRARY_GROUPS)
         for letter_id, (title, _) in links.items():
             headings.setdefault(letter_id.split("/", 1)[0], title)
         return render_library(library.letters.values(), links, headings)

@@ -14,7 +14,7 @@ from typing import Any
 from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, ListItem
 from .problems import Problem, ProblemsFound
 from .rules import cross_file_problems, letter_problems
-from .schema import load_validator, schema_problems
+from .schema import load_validator, schema_problems, sound_letter_indexes
 from .yamlsource import YamlDocument, parse_yaml
 
 SHARED_FIELDS_FILE = "fields.yml"
@@ -40,11 +40,11 @@ def check_documents(documents: list[YamlDocument], schema_path: Path) -> tuple[L
     validator = load_validator(schema_path)
     problems: list[Problem] = []
     sound: list[YamlDocument] = []
+    partly_sound: list[YamlDocument] = []  # schema errors, yet some letters can be checked
     for document in documents:
         found = schema_problems(document, validator)
         problems.extend(found)
-        if not found:
-            sound.append(document)
+        (partly_sound if found else sound).append(document)
 
     shared_docs = [d for d in sound if Path(d.path).name == SHARED_FIELDS_FILE]
     shared = _fields(shared_docs[0].data.get("fields", {})) if shared_docs else {}
@@ -63,6 +63,10 @@ def check_documents(documents: list[YamlDocument], schema_path: Path) -> tuple[L
             item_list = _item_list(document, stem, index, raw)
             lists.setdefault(item_list.id, item_list)
     problems.extend(cross_file_problems(sound))
+    for document in partly_sound:  # report their placeholder and subject problems too
+        for index in sound_letter_indexes(document, schema_path):
+            problems.extend(letter_problems(document, index, document.data["letters"][index],
+                                            shared))
     library = Library(MappingProxyType(letters), MappingProxyType(lists), MappingProxyType(shared))
     return library, problems
 

@@ -35,6 +35,22 @@ def load_validator(schema_path: Path) -> Draft202012Validator:
     return validator_for(schema_path, schema_path.stat().st_mtime_ns)
 
 
+@cache
+def letter_validator(schema_path: Path, mtime_ns: int) -> Draft202012Validator:
+    """Checks one letter alone, so a file with one broken letter still gets the others checked."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return Draft202012Validator({"$ref": "#/$defs/letter", "$defs": schema["$defs"]})
+
+
+def sound_letter_indexes(document: YamlDocument, schema_path: Path) -> list[int]:
+    """Indexes of the letters in a file that match the schema on their own."""
+    letters = document.data.get("letters") if isinstance(document.data, dict) else None
+    if not isinstance(letters, list):
+        return []
+    validator = letter_validator(schema_path, schema_path.stat().st_mtime_ns)
+    return [index for index, letter in enumerate(letters) if validator.is_valid(letter)]
+
+
 def field_path(path: tuple[PathPart, ...]) -> str:
     """('letters', 2, 'body') -> 'letters[2].body'"""
     text = ""
@@ -80,6 +96,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
                    f"Use one of: {', '.join(choices)}.")]
     if kind == "type":
         wanted = JSON_TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        if instance is None and not path:
+            return [at(path, "the file is empty; start it with 'letters:', 'lists:' or 'fields:' "
+                       "(see snippets/_example.yml)")]
         if instance is None:
             return [at(path, f"is empty; write {wanted} here, or remove the key")]
         return [at(path, f"should be {wanted}, not {_describe(instance)}")]

@@ -1,0 +1,111 @@
+"""The renderer on its own: hooks scripts rely on, and escaping of everything from YAML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.models import Field, ItemList, Letter, ListGroup, ListItem
+from macros.render import render_letter, render_list
+
+ATTACK = '<script>alert("x")</script>'
+
+
+def make_letter(**changes: object) -> Letter:
+    values = dict(
+        id="rejection/thank-you", source="snippets/rejection.yml", line=2,
+        title="Thank them", situation="You heard back.", recipient="The manager.",
+        timing="Within a day.", channel="email", tone="warm",
+        subject="Thanks, {interviewer}",
+        body="Dear {interviewer},\n\nThank you.\nReally.\n\n{your_name}",
+        fields=(Field("interviewer", "Interviewer's name", "Ms. Patel"),
+                Field("your_name", "Your name", "Jordan Lee")),
+        tips=("Keep it short.",), tags=("rejection", "email"),
+    )
+    values.update(changes)
+    return Letter(**values)
+
+
+class TextCollector(HTMLParser):
+    """What a reader sees: text outside <script>, plus whether any <script> element exists."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> TextCollector:
+    collector = TextCollector()
+    collector.feed(html)
+    return collector
+
+
+def test_card_hooks() -> None:
+    html = render_letter(make_letter())
+    assert html.startswith('<article class="onward-letter" id="letter-rejection-thank-you" '
+                           'data-letter="rejection/thank-you"')
+    assert "\n" not in html, "one line, so Markdown passes it through untouched"
+    assert html.count('data-field="interviewer"') == 2  # subject and body
+    assert ('<span class="onward-field" data-field="your_name">[Your name]</span>') in html
+    assert 'id="letter-rejection-thank-you-title">Thank them</h3>' in html
+    assert 'data-clipboard-target="#letter-rejection-thank-you-body"' in html
+    assert 'data-clipboard-target="#letter-rejection-thank-you-subject"' in html
+
+
+def test_body_keeps_paragraphs_and_line_breaks() -> None:
+    html = render_letter(make_letter())
+    body = re.search(r'data-part="body">(.*?)</div>', html).group(1)
+    assert body.count("<p>") == 3
+    assert "Thank you.<br>Really." in body
+
+
+def test_phone_script_has_no_subject_or_subject_copy() -> None:
+    html = render_letter(make_letter(channel="phone", subject=None))
+    assert 'data-part="subject"' not in html
+    assert "Copy subject" not in html
+
+
+@pytest.mark.parametrize("field", ["title", "situation", "recipient", "timing", "subject",
+                                   "body", "tips", "tags", "label", "id"])
+def test_script_in_any_yaml_field_comes_out_as_text(field: str) -> None:
+    changes: dict[str, object] = {
+        "title": {"title": ATTACK}, "situation": {"situation": ATTACK},
+        "recipient": {"recipient": ATTACK}, "timing": {"timing": ATTACK},
+        "subject": {"subject": ATTACK + " {interviewer}"},
+        "body": {"body": ATTACK + "\n{interviewer} {your_name}"},
+        "tips": {"tips": (ATTACK,)}, "tags": {"tags": (ATTACK,)},
+        "label": {"fields": (Field("interviewer", ATTACK, ATTACK),
+                             Field("your_name", "Your name", "x"))},
+        "id": {"id": 'rejection/"><script>alert(1)</script>'},
+    }[field]
+    html = render_letter(make_letter(**changes))
+    parsed = parse(html)
+    assert "script" not in parsed.tags
+    if field not in ("tags", "id"):  # those two live in attributes, not in the text
+        assert ATTACK in "".join(parsed.text) or f"[{ATTACK}]" in "".join(parsed.text)
+
+
+def test_list_items_are_escaped_and_checklists_use_checkboxes() -> None:
+    checklist = ItemList("checklists/resume", "snippets/checklists.yml", 2, "Resume", "checklist",
+                         None, (ListGroup("Basics", (ListItem(ATTACK, None),)),))
+    html = render_list(checklist)
+    assert "script" not in parse(html).tags
+    assert '<input type="checkbox" id="list-checklists-resume-1-1">' in html
+    assert '<label for="list-checklists-resume-1-1">' in html
+
+
+def test_question_lists_are_copyable() -> None:
+    questions = ItemList("questions/to-ask", "snippets/questions.yml", 2, "Ask", "questions",
+                         "Pick some.", (ListGroup("Role", (ListItem("What is hard here?", "x"),)),))
+    html = render_list(questions)
+    assert 'data-clipboard-target="#list-questions-to-ask-1-1"' in html
+    assert '<span class="onward-item__text" id="list-questions-to-ask-1-1">What is hard here?' in html

@@ -1,0 +1,95 @@
+"""The real site, built with --strict: what a reader gets, and what a contributor's mistake does."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.library import load_library
+from tests.sitebuild import ROOT, mkdocs_build
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "snippets", "macros", "overrides"]
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_rejection_guide_shows_letter_cards(built_site: Path) -> None:
+    html = read(built_site, "rejection")
+    cards = re.findall(r'<article class="onward-letter" id="([^"]+)" data-letter="([^"]+)"', html)
+    assert len(cards) >= 3
+    for anchor, letter_id in cards:
+        assert anchor == "letter-" + letter_id.replace("/", "-")
+        assert f'data-clipboard-target="#{anchor}-body"' in html
+    assert len({anchor for anchor, _ in cards}) == len(cards), "anchors are unique on the page"
+
+
+def test_placeholders_read_as_labels_without_scripts(built_site: Path) -> None:
+    library = load_library(ROOT / "snippets")
+    html = read(built_site, "rejection")
+    for letter_id in re.findall(r'data-letter="([^"]+)"', html):
+        for field in library.letters[letter_id].fields:
+            label = field.label.replace("'", "&#x27;")
+            assert (f'<span class="onward-field" data-field="{field.key}">[{label}]</span>'
+                    in html), f"{letter_id}: {field.key}"
+
+
+def test_every_letter_appears_on_some_guide(built_site: Path) -> None:
+    library = load_library(ROOT / "snippets")
+    shown: set[str] = set()
+    for page in built_site.rglob("index.html"):
+        if page.parent.name != "letters":
+            shown |= set(re.findall(r'data-letter="([^"]+)"', page.read_text(encoding="utf-8")))
+    assert sorted(set(library.letters) - shown) == []
+
+
+def test_build_output_is_clean(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "WARNING" not in output
+    assert "MkDocs 2.0" not in output
+    assert "Traceback" not in output
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, copy / part)
+    return copy
+
+
+def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_copy: Path) -> None:
+    guide = project_copy / "docs" / "rejection" / "index.md"
+    text = guide.read_text(encoding="utf-8")
+    letter_id = re.search(r'letter\("([^"]+)"\)', text).group(1)
+    guide.write_text(text.replace(f'letter("{letter_id}")', f'letter("{letter_id}x")', 1),
+                     encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    line = text.splitlines().index(next(l for l in text.splitlines() if letter_id in l)) + 1
+    assert (f'docs/rejection/index.md:{line}: letter("{letter_id}x"): no letter has this id; '
+            f'did you mean "{letter_id}"?') in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_snippet_fails_the_build_with_file_line_and_field(project_copy: Path) -> None:
+    snippet = project_copy / "snippets" / "rejection.yml"
+    text = snippet.read_text(encoding="utf-8")
+    line = text.splitlines().index(next(l for l in text.splitlines() if "channel:" in l)) + 1
+    snippet.write_text(re.sub(r"channel: \w+", "channel: pigeon", text, count=1), encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert f"snippets/rejection.yml:{line}: letters[0].channel: 'pigeon' is not allowed" in result.stderr
+    assert "Traceback" not in result.stderr
