@@ -14,7 +14,7 @@ from typing import Any
 from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, ListItem
 from .problems import Problem, ProblemsFound
 from .rules import cross_file_problems, letter_problems
-from .schema import load_validator, schema_problems, sound_letter_indexes
+from .schema import is_valid, load_validator, schema_problems, sound_letter_indexes
 from .yamlsource import YamlDocument, parse_yaml
 
 SHARED_FIELDS_FILE = "fields.yml"
@@ -37,12 +37,12 @@ def read_document(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pro
 
 def check_documents(documents: list[YamlDocument], schema_path: Path) -> tuple[Library, list[Problem]]:
     """Validate parsed documents and build the library from the parts that are sound."""
-    validator = load_validator(schema_path)
     problems: list[Problem] = []
     sound: list[YamlDocument] = []
     partly_sound: list[YamlDocument] = []  # schema errors, yet some letters can be checked
     for document in documents:
-        found = schema_problems(document, validator)
+        valid = is_valid(document, schema_path)
+        found = [] if valid else schema_problems(document, load_validator(schema_path))
         problems.extend(found)
         (partly_sound if found else sound).append(document)
 

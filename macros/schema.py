@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -33,6 +34,16 @@ def validator_for(schema_path: Path, mtime_ns: int) -> Draft202012Validator:
 
 def load_validator(schema_path: Path) -> Draft202012Validator:
     return validator_for(schema_path, schema_path.stat().st_mtime_ns)
+
+
+@cache
+def fast_validator_for(schema_path: Path, mtime_ns: int):
+    """jsonschema-rs answers "valid?" several times faster; the Python one explains errors."""
+    return jsonschema_rs.validator_for(json.loads(schema_path.read_text(encoding="utf-8")))
+
+
+def is_valid(document: YamlDocument, schema_path: Path) -> bool:
+    return fast_validator_for(schema_path, schema_path.stat().st_mtime_ns).is_valid(document.data)
 
 
 @cache
