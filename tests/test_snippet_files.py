@@ -41,3 +41,12 @@ def test_the_library_has_letters_and_lists() -> None:
     library = load_library(SNIPPETS)
     assert len(library.letters) >= 15
     assert {item.kind for item in library.lists.values()} == {"questions", "checklist"}
+
+
+def test_snippets_pass_yamllint() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "yamllint", "-c", ".yamllint.yml", "snippets"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
