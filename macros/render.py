@@ -21,6 +21,12 @@ CHANNEL_NAMES = {
 }
 TONE_NAMES = {"formal": "Formal", "warm": "Warm", "brief": "Brief"}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# Recommended length per channel, in words: shown next to the live word count.
+# LinkedIn invitations and handwritten notes are short; a phone script counts spoken words.
+RECOMMENDED_WORDS = {"email": 150, "letter": 200, "note": 100, "linkedin": 100, "phone": 120}
+# Browser autofill for the reader's own details; other fields are about someone else.
+AUTOCOMPLETE = {"your_name": ("text", "name"), "your_email": ("email", "email"),
+                "your_phone": ("tel", "tel")}
 
 
 def text(value: str) -> str:
@@ -51,13 +57,58 @@ def body_html(letter: Letter) -> str:
     )
 
 
+def recommended_words(letter: Letter) -> int:
+    return RECOMMENDED_WORDS.get(letter.channel, 150)
+
+
+def download_name(letter: Letter) -> str:
+    """'rejection/warm-thanks' -> 'rejection-warm-thanks.txt' (unescaped)."""
+    return letter.id.replace("/", "-") + ".txt"
+
+
+def field_id(letter: Letter, key: str) -> str:
+    """The input for {key} on this card: card anchor + key ('-field-' keeps it apart from the
+    card's other ids, such as '-subject' or '-title')."""
+    return f"{letter.anchor}-field-{key}"
+
+
+def form_html(letter: Letter) -> str:
+    """One labeled input per placeholder, plus "remember" and "forget". `hidden` until
+    docs/assets/letters.js runs, so a reader without scripts sees just the letter.
+
+    A fieldset, not a <form>: nothing is ever submitted, so Enter can never send what was typed.
+    """
+    anchor = text(letter.anchor)
+    inputs = []
+    for field in letter.fields:
+        kind, autocomplete = AUTOCOMPLETE.get(field.key, ("text", "off"))
+        input_id = text(field_id(letter, field.key))
+        inputs.append(
+            f'<div class="onward-form__field"><label for="{input_id}">{text(field.label)}</label>'
+            f'<input type="{kind}" id="{input_id}" name="{text(field.key)}" '
+            f'placeholder="e.g. {text(field.example)}" autocomplete="{autocomplete}"></div>')
+    return (
+        f'<fieldset class="onward-form" id="{anchor}-form" hidden>'
+        "<legend>Fill in the blanks</legend>"
+        f'<div class="onward-form__fields">{"".join(inputs)}</div>'
+        '<div class="onward-form__keep">'
+        f'<span><input type="checkbox" class="onward-remember" id="{anchor}-remember">'
+        f'<label for="{anchor}-remember">Remember on this device</label></span>'
+        '<button type="button" class="md-button onward-forget">Forget my details</button>'
+        "</div></fieldset>"
+    )
+
+
 def render_letter(letter: Letter, *, source_url: str | None = None,
                   guide: tuple[str, str] | None = None) -> str:
     """A letter card. Hooks for scripts and tests: data-letter, data-field, data-part, ids.
 
+    The personalizer's parts (form, progress line, Email/Download) are `hidden` until
+    docs/assets/letters.js runs; the status line is an empty polite live region.
+
     `guide` is (title, URL) of the guide that explains the letter, shown in the library.
     """
-    anchor = letter.anchor
+    anchor = text(letter.anchor)  # ids are slugs already; escaped all the same
     channel = CHANNEL_NAMES[letter.channel]
     meta = "".join(
         f'<div><dt>{label}</dt><dd>{text(value)}</dd></div>'
@@ -75,8 +126,10 @@ def render_letter(letter: Letter, *, source_url: str | None = None,
             f'<span id="{anchor}-subject" data-part="subject">{fill_in(letter, letter.subject)}'
             "</span></p>"
         )
-        copy_subject = _copy_button(f"#{anchor}-subject", "Copy subject",
-                                    f"Copy the subject line of “{letter.title}”")
+        copy_subject = _copy_button(f"#{anchor}-subject", "Copy subject", f"{anchor}-title")
+    # The script writes the real mailto: href (subject and body, filled in) before it unhides this.
+    email = (f'<a class="md-button onward-email" href="mailto:" aria-describedby="{anchor}-title" '
+             "hidden>Email it</a>" if letter.channel == "email" else "")
     tips = "".join(f"<li>{text(tip)}</li>" for tip in letter.tips)
     source = (f'<a class="onward-letter__source" href="{text(source_url)}">'
               "Suggest a change to this letter</a>" if source_url else "")
@@ -84,31 +137,41 @@ def render_letter(letter: Letter, *, source_url: str | None = None,
                   f'<a href="{text(guide[1])}#{anchor}">{text(guide[0])}</a></p>' if guide else "")
     return (
         f'<article class="onward-letter" id="{anchor}" data-letter="{text(letter.id)}" '
-        f'data-channel="{letter.channel}" data-tone="{letter.tone}" '
+        f'data-channel="{text(letter.channel)}" data-tone="{text(letter.tone)}" '
         f'data-tags="{text(" ".join(letter.tags))}" aria-labelledby="{anchor}-title">'
         f'<h3 class="onward-letter__title" id="{anchor}-title">{text(letter.title)}</h3>'
         f'<p class="onward-letter__situation">{text(letter.situation)}</p>'
         f'<dl class="onward-letter__meta">{meta}</dl>'
+        f"{form_html(letter)}"
         f'<div class="onward-letter__text">{subject}'
         f'<div class="onward-letter__body" id="{anchor}-body" data-part="body">'
         f"{body_html(letter)}</div></div>"
+        f'<p class="onward-letter__progress" id="{anchor}-progress" '
+        f'data-max-words="{recommended_words(letter)}" hidden>'
+        '<span class="onward-letter__blanks"></span> <span class="onward-letter__count"></span></p>'
         f'<div class="onward-letter__actions">'
-        f'{_copy_button(f"#{anchor}-body", "Copy letter", f"Copy the text of “{letter.title}”")}'
-        f"{copy_subject}</div>"
+        f'{_copy_button(f"#{anchor}-body", "Copy letter", f"{anchor}-title")}'
+        f"{copy_subject}{email}"
+        f'<button type="button" class="md-button onward-download" '
+        f'aria-describedby="{anchor}-title" data-filename="{text(download_name(letter))}" hidden>'
+        "Download .txt</button></div>"
+        f'<p class="onward-letter__status" id="{anchor}-status" role="status" aria-live="polite">'
+        "</p>"
         f'<div class="onward-letter__tips"><p class="onward-letter__label">Tips</p>'
         f"<ul>{tips}</ul></div>{guide_link}{source}</article>"
     )
 
 
-def _copy_button(target: str, label: str, accessible_name: str) -> str:
+def _copy_button(target: str, label: str, described_by: str) -> str:
     # Material's clipboard integration handles any [data-clipboard-target] and announces the copy.
+    # The visible label is the accessible name (WCAG 2.5.3); the title or question describes it.
     return (f'<button type="button" class="md-button onward-copy" data-clipboard-target="{target}" '
-            f'aria-label="{text(accessible_name)}">{label}</button>')
+            f'aria-describedby="{described_by}">{label}</button>')
 
 
 def render_list(item_list: ItemList) -> str:
     """Questions (each copyable) or a checklist (real checkboxes), grouped under headings."""
-    anchor = item_list.anchor
+    anchor = text(item_list.anchor)
     intro = f"<p>{text(item_list.intro)}</p>" if item_list.intro else ""
     groups = []
     for group_index, group in enumerate(item_list.groups):
@@ -124,7 +187,8 @@ def render_list(item_list: ItemList) -> str:
                 items.append(
                     f'<li class="onward-item"><span class="onward-item__text" id="{item_id}">'
                     f"{text(item.text)}</span>{note}"
-                    f'{_copy_button(f"#{item_id}", "Copy", f"Copy the question: {item.text}")}</li>')
+                    f'{_copy_button(f"#{item_id}", "Copy", item_id)}'
+                    "</li>")
         groups.append(f'<h3 class="onward-list__group">{text(group.title)}</h3>'
                       f'<ul class="onward-list__items">{"".join(items)}</ul>')
     return (f'<section class="onward-list onward-list--{item_list.kind}" id="{anchor}" '
@@ -136,16 +200,63 @@ def render_library(letters: Iterable[Letter], guides: Mapping[str, tuple[str, st
                    groups: Mapping[str, str]) -> str:
     """Every letter grouped by situation (its file), each with a link to the guide that uses it.
 
-    `guides` maps a letter id to (guide title, guide URL); `groups` maps a file stem to a heading.
+    `guides` maps a letter id to (guide title, guide URL); `groups` maps a file stem to a heading,
+    in the order the groups appear (files not in `groups` follow, in library order).
+
+    Output: a filter form for docs/assets/library.js, `hidden` so that it only shows when the
+    script runs; then per group a Markdown heading (so it lands in the page's table of contents
+    and in search), a count, and the cards. With scripts off, every letter shows.
     """
-    by_group: dict[str, list[Letter]] = {}
+    letters = list(letters)
+    by_group: dict[str, list[Letter]] = {group: [] for group in groups}
     for letter in letters:
         by_group.setdefault(letter.group, []).append(letter)
-    out = []
+    by_group = {group: members for group, members in by_group.items() if members}
+
+    def heading_text(value: str) -> str:  # Markdown heading: escape what Markdown would read
+        return text(re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", value))
+
+    filter_labels = {"channel": "How you send it", "tone": "Tone", "tag": "Topic"}
+
+    def options(name: str, values: Iterable[str], labels: Mapping[str, str], any_label: str) -> str:
+        found = [f'<option value="">{any_label}</option>']
+        found.extend(f'<option value="{text(value)}">{text(labels.get(value, value))}</option>'
+                     for value in values)
+        return (f'<div class="onward-filters__field"><label for="filter-{name}">'
+                f'{filter_labels[name]}</label><select id="filter-{name}" name="{name}">'
+                f'{"".join(found)}</select></div>')
+
+    channels = [c for c in CHANNEL_NAMES if any(letter.channel == c for letter in letters)]
+    tones = [t for t in TONE_NAMES if any(letter.tone == t for letter in letters)]
+    # Topics: tags that do not just repeat a channel or a tone, which have their own filters.
+    tags = sorted({tag for letter in letters for tag in letter.tags}
+                  - {*CHANNEL_NAMES, *TONE_NAMES})
+    total = len(letters)
+    noun = "letter" if total == 1 else "letters"
+    out = [
+        '<form class="onward-filters" id="letter-filters" aria-label="Filter the letters" hidden>'
+        '<div class="onward-filters__fields">'
+        + options("channel", channels, CHANNEL_NAMES, "Any way")
+        + options("tone", tones, TONE_NAMES, "Any tone")
+        + options("tag", tags, {tag: tag.replace("-", " ") for tag in tags}, "Any topic")
+        + '<button type="reset" class="md-button onward-filters__reset">Show all letters</button>'
+        "</div>"
+        f'<p class="onward-filters__status" id="letter-filters-status" role="status" '
+        f'aria-live="polite" aria-atomic="true" data-total="{total}">'
+        f"Showing {total} of {total} {noun}</p>"
+        '<p class="onward-filters__empty" hidden>No letter matches all of these choices. '
+        "Change one of them, or show all letters.</p></form>",
+        f'<p class="onward-library__total">{total} {noun} in {len(by_group)} groups.</p>',
+    ]
     for group, members in by_group.items():
         heading = groups.get(group, group.replace("-", " ").capitalize())
-        out.append(f'<h2 id="group-{text(group)}">{text(heading)}</h2>')
-        out.extend(render_letter(letter, guide=guides.get(letter.id)) for letter in members)
+        count = f"{len(members)} letter" + ("" if len(members) == 1 else "s")
+        out.append(f"## {heading_text(heading)} {{ #group-{text(group)} .onward-library__group }}")
+        out.append(f'<p class="onward-library__count">{count}</p>')
+        for letter in members:
+            out.append(render_letter(letter, guide=guides.get(letter.id)))
+            out.append(f'<p class="onward-library__link" data-for="{text(letter.anchor)}">'
+                       f'<a href="#{text(letter.anchor)}">Link to “{text(letter.title)}”</a></p>')
     return "\n\n".join(out)
 
 

@@ -1,0 +1,219 @@
+/* Onward letter personalizer: type your details once, and every letter on every page fills in.
+ * Then copy it (Material's "Copy letter" buttons copy the filled text), email it, or download it.
+ *
+ * Private by design: nothing leaves the browser. Values live in sessionStorage for the visit, and
+ * in localStorage only after the reader ticks "Remember on this device". Reader text only ever
+ * reaches the page through textContent. No framework, no build step.
+ */
+(() => {
+  "use strict";
+
+  const KEY = "onward-details";
+  const placeholders = new WeakMap(); // field element -> its "[Label]" as rendered
+  let values = {}; // field key -> what the reader typed; also the fallback when storage fails
+  let remember = false;
+
+  /* ---- Storage: can be missing or throw (blocked cookies, private modes); the page still works */
+
+  function storage(name) {
+    try {
+      return window[name];
+    } catch {
+      return null;
+    }
+  }
+
+  function load(name) {
+    try {
+      const data = JSON.parse(storage(name).getItem(KEY));
+      return data && typeof data === "object" ? data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function store(name, data) {
+    try {
+      if (data) storage(name).setItem(KEY, JSON.stringify(data));
+      else storage(name).removeItem(KEY);
+    } catch {
+      /* in memory only */
+    }
+  }
+
+  function save() {
+    store("sessionStorage", values);
+    if (remember) store("localStorage", values);
+  }
+
+  /* ---- Reading a card */
+
+  const value = (key) => String(values[key] || "").trim();
+  const cards = () => document.querySelectorAll(".onward-letter");
+  const inputs = (root) => root.querySelectorAll(".onward-form input[name]:not([type=checkbox])");
+
+  // Plain text of a letter part: <br> is a line break, each <p> a paragraph.
+  function plain(part) {
+    if (!part) return "";
+    const paragraphs = part.querySelectorAll("p");
+    if (!paragraphs.length) return part.textContent.trim();
+    return Array.from(paragraphs, (p) =>
+      Array.from(p.childNodes, (node) => (node.nodeName === "BR" ? "\n" : node.textContent))
+        .join("")
+        .trim()
+    ).join("\n\n");
+  }
+
+  const subjectOf = (card) => plain(card.querySelector('[data-part="subject"]'));
+  const bodyOf = (card) => plain(card.querySelector('[data-part="body"]'));
+
+  function blanks(card) {
+    return Array.from(inputs(card)).filter((input) => !value(input.name));
+  }
+
+  function blanksText(list) {
+    if (!list.length) return "All blanks filled.";
+    const names = list.map((input) => (input.labels[0] || input).textContent).join(", ");
+    return `${list.length} blank${list.length > 1 ? "s" : ""} left: ${names}.`;
+  }
+
+  /* ---- Writing a card */
+
+  function render(card, source) {
+    card.querySelectorAll("[data-field]").forEach((span) => {
+      const filled = value(span.dataset.field);
+      span.textContent = filled || placeholders.get(span);
+      span.classList.toggle("onward-field--filled", Boolean(filled));
+    });
+    inputs(card).forEach((input) => {
+      // Leave the field being typed in alone, so the caret does not jump.
+      if (input !== source && input.value !== (values[input.name] || "")) {
+        input.value = values[input.name] || "";
+      }
+      if (value(input.name)) input.removeAttribute("aria-invalid");
+    });
+    card.querySelectorAll(".onward-remember").forEach((box) => (box.checked = remember));
+
+    const progress = card.querySelector(".onward-letter__progress");
+    if (progress) {
+      const max = Number(progress.dataset.maxWords);
+      const words = (bodyOf(card).match(/\S+/g) || []).length;
+      const count = progress.querySelector(".onward-letter__count");
+      progress.querySelector(".onward-letter__blanks").textContent = blanksText(blanks(card));
+      count.textContent = `${words} words (aim for ${max} or fewer)`;
+      count.classList.toggle("onward-letter__count--over", words > max);
+    }
+
+    const email = card.querySelector(".onward-email");
+    if (email) {
+      // RFC 6068: line breaks in a mailto: body are CRLF, percent-encoded.
+      const body = bodyOf(card).replace(/\n/g, "\r\n");
+      email.href = `mailto:?subject=${encodeURIComponent(subjectOf(card))}` +
+        `&body=${encodeURIComponent(body)}`;
+    }
+  }
+
+  const renderAll = (source) => cards().forEach((card) => render(card, source));
+
+  // Said once to screen readers (role=status) and shown next to the buttons.
+  function announce(card, message) {
+    const status = card.querySelector(".onward-letter__status");
+    if (!status) return;
+    status.textContent = "";
+    // Emptied first, filled a moment later: the same message twice is announced twice.
+    setTimeout(() => (status.textContent = message), 50);
+  }
+
+  // Before a letter leaves the page, point out what is still empty (without stopping it).
+  function flagBlanks(card, done) {
+    const list = blanks(card);
+    inputs(card).forEach((input) => {
+      if (list.includes(input)) input.setAttribute("aria-invalid", "true");
+    });
+    announce(card, list.length ? `${done} ${blanksText(list)}` : done);
+  }
+
+  function download(card, button) {
+    const subject = subjectOf(card);
+    const text = (subject ? `Subject: ${subject}\n\n` : "") + bodyOf(card) + "\n";
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = button.dataset.filename || "letter.txt";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000); // after the browser has read it
+    flagBlanks(card, `Downloaded ${link.download}.`);
+  }
+
+  function forget(card) {
+    values = {};
+    remember = false;
+    store("sessionStorage", null);
+    store("localStorage", null);
+    document.querySelectorAll(".onward-form [aria-invalid]").forEach((input) =>
+      input.removeAttribute("aria-invalid")
+    );
+    renderAll();
+    announce(card, "Your details are cleared from this browser.");
+  }
+
+  /* ---- Events: delegated once on the document, so they outlive instant page changes */
+
+  document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!input.matches || !input.matches(".onward-form input[name]:not([type=checkbox])")) return;
+    values[input.name] = input.value;
+    save();
+    renderAll(input);
+  });
+
+  document.addEventListener("change", (event) => {
+    const box = event.target;
+    if (!box.matches || !box.matches(".onward-remember")) return;
+    remember = box.checked;
+    store("localStorage", remember ? values : null);
+    renderAll();
+    announce(box.closest(".onward-letter"), remember
+      ? "Your details will be kept on this device until you choose Forget my details."
+      : "Your details will be kept only until you close this tab.");
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest &&
+      event.target.closest(".onward-copy, .onward-email, .onward-download, .onward-forget");
+    const card = button && button.closest(".onward-letter");
+    if (!card) return;
+    if (button.classList.contains("onward-forget")) forget(card);
+    else if (button.classList.contains("onward-download")) download(card, button);
+    else if (button.classList.contains("onward-email")) {
+      render(card); // the href is current; this click opens the reader's email app
+      flagBlanks(card, "Opening your email app.");
+    } else {
+      // Material's clipboard integration copies the target's text, which shows the filled values.
+      const part = button.dataset.clipboardTarget || "";
+      flagBlanks(card, part.endsWith("-subject") ? "Subject copied." : "Letter copied.");
+    }
+  });
+
+  /* ---- Each page: Material swaps the content on instant navigation, so set up every time */
+
+  function init() {
+    const local = load("localStorage");
+    remember = Boolean(local);
+    values = local || load("sessionStorage") || values;
+    cards().forEach((card) => {
+      card.querySelectorAll("[data-field]").forEach((span) => {
+        if (!placeholders.has(span)) placeholders.set(span, span.textContent);
+      });
+      card.querySelectorAll(".onward-form, .onward-letter__progress, .onward-email, .onward-download")
+        .forEach((el) => (el.hidden = false));
+      render(card);
+    });
+  }
+
+  if (window.document$) window.document$.subscribe(() => init());
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
