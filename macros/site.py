@@ -9,6 +9,17 @@ from .pages import scan_pages
 
 LIBRARY_PAGE = "letters/index.md"
 
+# The template library's sections, in reading order: snippets file stem -> the situation it
+# covers. A new snippets file not listed here gets the title of the first guide that uses it.
+LIBRARY_GROUPS = {
+    "rejection": "After a rejection",
+    "keep-in-touch": "Keeping the door open",
+    "after-interview": "After an interview",
+    "linkedin": "LinkedIn recommendations and connections",
+    "networking": "Networking and your elevator pitch",
+    "recruiters": "Writing to a recruiter",
+}
+
 
 def page_url(src: str) -> str:
     """MkDocs' directory URLs: 'rejection/index.md' -> 'rejection/', 'a/b.md' -> 'a/b/'."""

@@ -1,0 +1,96 @@
+"""Material's search box, driven like a reader: type a query, wait for results, read the links.
+
+The queries and their expected pages are in tests/search_queries.yml. At least 90 % of them must
+put the expected page in the top 3 results.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
+TOP = 3
+REQUIRED_HIT_RATE = 0.90
+PHONE = {"width": 390, "height": 844}  # most readers arrive on a phone
+
+
+def load_queries() -> list[dict[str, str]]:
+    return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
+
+
+def result_pages(page, site_url: str, query: str) -> list[str]:
+    """The site paths of the pages in the result list, best first (one entry per page)."""
+    page.set_viewport_size(PHONE)
+    page.goto("./")
+    box = page.locator("input.md-search__input")
+    opener = page.locator('label.md-header__button[for="__search"]:visible')
+    if opener.count():  # phone layout: the search button in the header opens the box
+        opener.first.click()
+    else:
+        box.click()
+    box.press_sequentially(query)
+    # Results are ready when the meta line counts them (or says none match), and the list has
+    # stopped changing: results for the part typed so far may show for a moment.
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            return meta && /matching document|No matching/i.test(meta.textContent);
+        }""",
+        timeout=10_000,
+    )
+    hrefs: list[str] = []
+    stable = 0
+    for _ in range(50):
+        current = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))")
+        stable = stable + 1 if current == hrefs else 0
+        hrefs = current
+        if stable >= 4:
+            break
+        page.wait_for_timeout(100)
+    pages: list[str] = []
+    for href in hrefs:
+        path = urlsplit(urljoin(page.url, href)).path
+        site_path = path.removeprefix(urlsplit(site_url).path)
+        if site_path not in pages:
+            pages.append(site_path)
+    return pages
+
+
+def test_query_file_is_big_enough_and_points_at_real_pages(built_site: Path) -> None:
+    queries = load_queries()
+    assert len(queries) >= 25
+    assert len({q["query"].lower() for q in queries}) == len(queries), "duplicate queries"
+    for entry in queries:
+        assert (built_site / entry["page"] / "index.html").is_file(), entry
+
+
+def test_search_finds_the_right_page_in_the_top_three(page, site_url: str) -> None:
+    queries = load_queries()
+    misses = []
+    for entry in queries:
+        found = result_pages(page, site_url, entry["query"])
+        if entry["page"] not in found[:TOP]:
+            misses.append(f'{entry["query"]!r}: wanted {entry["page"]}, got {found[:TOP]}')
+    hits = len(queries) - len(misses)
+    rate = hits / len(queries)
+    print(f"\nsearch top-{TOP} hit rate: {hits}/{len(queries)} = {rate:.0%}")
+    for miss in misses:
+        print("  miss:", miss)
+    assert rate >= REQUIRED_HIT_RATE, (
+        f"only {hits} of {len(queries)} queries ({rate:.0%}) have the expected page in the "
+        f"top {TOP}:\n" + "\n".join(misses))
+
+
+def test_search_result_link_opens_the_guide(page, site_url: str) -> None:
+    found = result_pages(page, site_url, "elevator pitch")
+    assert found, "no results for 'elevator pitch'"
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
+    page.wait_for_url("**/networking/**")
+    assert page.title() == "Grow your network - Onward"
