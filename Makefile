@@ -12,7 +12,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test check clean
+.PHONY: serve build test check offline zensical clean
 
 ## serve: preview the site at http://127.0.0.1:$(PORT)/ with live reload
 serve: $(VENV)/.site-installed
@@ -32,6 +32,14 @@ test: $(VENV)/.test-installed
 check: $(VENV)/.site-installed
 	$(BIN)/python -m macros check
 
+## offline: the offline copy, offline/onward-offline.zip (unzip, open index.html; search works)
+offline: $(VENV)/.site-installed
+	$(BIN)/python tools/offline.py --output offline/onward-offline.zip
+
+## zensical: build the site with Zensical instead of MkDocs, into site/ (README: Maintainers)
+zensical: $(VENV)/.zensical-installed
+	$(BIN)/zensical build --strict --clean --config-file mkdocs.yml
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
@@ -40,9 +48,13 @@ $(VENV)/.site-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --group site
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --group test
+$(VENV)/.zensical-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --group zensical
 	touch $@ $(VENV)/.site-installed
 
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --group test
+	touch $@ $(VENV)/.site-installed $(VENV)/.zensical-installed
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site offline .cache $(VENV)

@@ -41,7 +41,8 @@ CALL = re.compile(r'\{\{\s*(letter|questions|checklist)\("([^"]+)"\)\s*\}\}')
 def copy_project(target: Path) -> Path:
     for part in ("docs", "snippets", "macros", "overrides"):
         if (ROOT / part).exists():
-            shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(ROOT / part, target / part, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
@@ -92,7 +93,8 @@ def synthesize(project: Path, scale: int) -> None:
             shutil.copy(source, snippets / f"{source.stem}-{copy}.yml")
         for guide in guides:
             text = guide.read_text(encoding="utf-8")
-            text = CALL.sub(lambda m, c=copy: f'{{{{ {m[1]}("{m[2].replace("/", f"-{c}/", 1)}") }}}}',
+            suffix = f"-{copy}/"
+            text = CALL.sub(lambda m, s=suffix: f'{{{{ {m[1]}("{m[2].replace("/", s, 1)}") }}}}',
                             text)
             target = docs / f"{guide.parent.name}-{copy}" / "index.md"
             target.parent.mkdir()

@@ -6,8 +6,16 @@ site can move to another engine (Zensical re-implements mkdocs-macros) without a
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import sys
 from pathlib import Path
+
+# Zensical executes this file by path on every page, without importing the package first, so
+# the relative imports below would find no parent package. Register an empty one (once) whose
+# __path__ is this folder; under MkDocs the package is already imported and this does nothing.
+if __name__ not in sys.modules and __spec__ is not None:
+    sys.modules[__name__] = importlib.util.module_from_spec(__spec__)
 
 from .library import cached_library
 from .problems import ProblemsFound, did_you_mean
@@ -28,15 +36,19 @@ def define_env(env) -> None:
         library = cached_library(project / "snippets")
     except ProblemsFound as problems:
         raise BuildStop(problems.report()) from None
-    docs_dir = Path(env.conf["docs_dir"])
+    docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
     repo_url = env.conf.get("repo_url")
 
     def fail(call: str, message: str) -> str:
-        # Logged as an error: `--strict` then fails the build, and `serve` shows it on the page.
-        page = env.page.file
-        source = Path(page.abs_src_path).read_text(encoding="utf-8")
+        # MkDocs: logged as an error, so `--strict` fails the build and `serve` shows it on the
+        # page. Zensical's pages have no `.file` and its strict mode ignores Python logging: raise.
+        file = getattr(env.page, "file", None)
+        src_path = file.src_path if file else env.page.path
+        source = (Path(file.abs_src_path) if file else docs_dir / src_path).read_text("utf-8")
         line = next((n for n, text in enumerate(source.splitlines(), 1) if call in text), 0)
-        where = f"docs/{page.src_path}:{line}" if line else f"docs/{page.src_path}"
+        where = f"docs/{src_path}:{line}" if line else f"docs/{src_path}"
+        if file is None:
+            raise BuildStop(f"{where}: {call}: {message}")
         log.error(f"{where}: {call}: {message}")
         return render_error(f"{call}: {message}")
 

@@ -125,7 +125,7 @@ def readability_problems(pages: Iterable[Page], root: Path) -> list[Problem]:
 
     problems = []
     for page in pages:
-        if page.src == LIBRARY_PAGE or not page.calls and not page.meta:
+        if page.src == LIBRARY_PAGE or (not page.calls and not page.meta):
             continue
         _, body, _ = split_front_matter((root / page.path).read_text(encoding="utf-8"))
         text = prose(body)

@@ -77,7 +77,8 @@ def scan_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
     return pages, problems
 
 
-def macro_calls(markdown: str, path: str, line_offset: int = 0) -> tuple[list[MacroCall], list[Problem]]:
+def macro_calls(markdown: str, path: str, line_offset: int = 0
+                ) -> tuple[list[MacroCall], list[Problem]]:
     """The page's macro calls, and a problem for any Jinja that is not one of them."""
     problems: list[Problem] = []
     for match in re.finditer(r"\{%", markdown):
@@ -115,7 +116,8 @@ def _macro_call(expression: nodes.Node, line: int) -> tuple[MacroCall | None, st
     if (expression.kwargs or expression.dyn_args or expression.dyn_kwargs or not literal
             or len(arguments) != MACROS[name]):
         wanted = '"file/id"' if MACROS[name] else ""
-        return None, f"write the call as {{{{ {name}({wanted}) }}}} with a quoted id and nothing else"
+        return None, (f"write the call as {{{{ {name}({wanted}) }}}} with a quoted id and "
+                      "nothing else")
     argument = arguments[0].value if arguments else None
     return MacroCall(name, argument, line), None
 

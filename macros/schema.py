@@ -131,7 +131,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
 def _pattern_message(error: ValidationError, path: tuple[PathPart, ...]) -> str:
     if error.validator_value == "\\S":
         return "is empty; write some text here, or remove the key"
-    if path and path[-1] in ("id", "tags") or (len(path) > 1 and path[-2] == "tags"):
+    if (path and path[-1] in ("id", "tags")) or (len(path) > 1 and path[-2] == "tags"):
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(error.instance))
                               .lower().split())
         return (f"'{error.instance}' is not a lowercase slug; use letters, digits and hyphens, "

@@ -62,9 +62,9 @@ def _child(node: yaml.Node | None, part: PathPart) -> yaml.Node | None:
         for key_node, value_node in node.value:
             if key_node.value == part:
                 return value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]
+    elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+          and 0 <= part < len(node.value)):
+        return node.value[part]
     return None
 
 
@@ -89,7 +89,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
     what = error.problem or "invalid YAML"
     if error.context:
         what = f"{error.context}, {what}"
-    hint = "check the indentation (spaces only), and put quotes around text that contains ': ' or ' #'"
+    hint = ("check the indentation (spaces only), and put quotes around text that contains "
+            "': ' or ' #'")
     if "\\t" in str(error.problem) or "tab" in str(error.problem):
         hint = "indent with spaces, not tabs"
     return Problem(path, line, f"invalid YAML: {what}; {hint}", column=column)

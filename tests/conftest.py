@@ -34,8 +34,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy, made exactly as `make offline` makes it, into a temporary directory."""
+    from tools.offline import OfflineBuildError, make_offline_copy
+
+    try:
+        return make_offline_copy(tmp_path_factory.mktemp("offline") / "onward-offline.zip")
+    except OfflineBuildError as error:
+        pytest.fail(str(error))
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -56,7 +67,8 @@ def browser():
     """Debian's Chromium through Playwright. Missing browser: a failure under CI, else a skip."""
     executable = shutil.which("chromium")
     if executable is None:
-        message = "Debian's chromium is not on PATH (make test installs it: apt-get install chromium)"
+        message = ("Debian's chromium is not on PATH "
+                   "(make test installs it: apt-get install chromium)")
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -78,7 +78,7 @@ def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_co
                      encoding="utf-8")
     result = mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    line = text.splitlines().index(next(l for l in text.splitlines() if letter_id in l)) + 1
+    line = text.splitlines().index(next(row for row in text.splitlines() if letter_id in row)) + 1
     assert (f'docs/rejection/index.md:{line}: letter("{letter_id}x"): no letter has this id; '
             f'did you mean "{letter_id}"?') in result.stderr
     assert "Traceback" not in result.stderr
@@ -87,7 +87,7 @@ def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_co
 def test_bad_snippet_fails_the_build_with_file_line_and_field(project_copy: Path) -> None:
     snippet = project_copy / "snippets" / "rejection.yml"
     text = snippet.read_text(encoding="utf-8")
-    line = text.splitlines().index(next(l for l in text.splitlines() if "channel:" in l)) + 1
+    line = text.splitlines().index(next(row for row in text.splitlines() if "channel:" in row)) + 1
     snippet.write_text(re.sub(r"channel: \w+", "channel: pigeon", text, count=1), encoding="utf-8")
     result = mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0

@@ -1,0 +1,1 @@
+"""Speed and size figures (not tests): bench.py for MkDocs alone, zensical.py for both engines."""
