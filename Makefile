@@ -29,7 +29,7 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -n 2
 
 ## check: the contributor checks alone (snippets, pages, spelling, readability)
-check: $(VENV)/.site-installed
+check: $(VENV)/.test-installed
 	$(BIN)/python -m macros check
 
 ## offline: the offline copy, offline/onward-offline.zip (unzip, open index.html; search works)

@@ -88,7 +88,7 @@ def form_html(letter: Letter) -> str:
             f'<input type="{kind}" id="{input_id}" name="{text(field.key)}" '
             f'placeholder="e.g. {text(field.example)}" autocomplete="{autocomplete}"></div>')
     return (
-        f'<fieldset class="onward-form" id="{anchor}-form" hidden>'
+        f'<fieldset class="onward-form" id="{anchor}-form" data-search-exclude hidden>'
         "<legend>Fill in the blanks</legend>"
         f'<div class="onward-form__fields">{"".join(inputs)}</div>'
         '<div class="onward-form__keep">'
@@ -149,7 +149,7 @@ def render_letter(letter: Letter, *, source_url: str | None = None,
         f'<p class="onward-letter__progress" id="{anchor}-progress" '
         f'data-max-words="{recommended_words(letter)}" hidden>'
         '<span class="onward-letter__blanks"></span> <span class="onward-letter__count"></span></p>'
-        f'<div class="onward-letter__actions">'
+        f'<div class="onward-letter__actions" data-search-exclude>'
         f'{_copy_button(f"#{anchor}-body", "Copy letter", f"{anchor}-title")}'
         f"{copy_subject}{email}"
         f'<button type="button" class="md-button onward-download" '
@@ -234,7 +234,8 @@ def render_library(letters: Iterable[Letter], guides: Mapping[str, tuple[str, st
     total = len(letters)
     noun = "letter" if total == 1 else "letters"
     out = [
-        '<form class="onward-filters" id="letter-filters" aria-label="Filter the letters" hidden>'
+        '<form class="onward-filters" id="letter-filters" aria-label="Filter the letters" '
+        "data-search-exclude hidden>"
         '<div class="onward-filters__fields">'
         + options("channel", channels, CHANNEL_NAMES, "Any way")
         + options("tone", tones, TONE_NAMES, "Any tone")

@@ -67,7 +67,8 @@ def test_one_labeled_input_per_placeholder_in_order_of_use() -> None:
 
 def test_form_is_hidden_until_the_script_runs_and_is_not_a_real_form() -> None:
     html = render_letter(make_letter())
-    assert '<fieldset class="onward-form" id="letter-rejection-thank-you-form" hidden>' in html
+    assert ('<fieldset class="onward-form" id="letter-rejection-thank-you-form" '
+            'data-search-exclude hidden>') in html
     assert "<legend>Fill in the blanks</legend>" in html
     assert "<form" not in html, "nothing may ever be submitted"
     assert html.index("onward-form") < html.index('data-part="subject"'), "form before letter"

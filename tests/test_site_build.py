@@ -93,3 +93,32 @@ def test_bad_snippet_fails_the_build_with_file_line_and_field(project_copy: Path
     assert result.returncode != 0
     assert f"snippets/rejection.yml:{line}: letters[0].channel: 'pigeon' is not allowed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_search_index_has_each_letter_but_not_the_form_controls(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    library = load_library(ROOT / "snippets")
+    missing = [letter.id for letter in library.letters.values()
+               if not any(loc.endswith(f"#{letter.anchor}-title") for loc in locations)]
+    assert missing == [], "every letter is its own search result, linking to its card"
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for control in ("Remember on this device", "Forget my details", "Fill in the blanks",
+                    "Download .txt"):
+        assert control not in text
+
+
+def test_every_page_has_an_edit_link_and_every_card_a_source_link(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("index.html") if (p.parent / "index.html").exists()]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'class="md-content"' not in html:
+            continue
+        assert 'href="https://github.com/onward-guide/onward/edit/main/docs/' in html, page
+    library = load_library(ROOT / "snippets")
+    html = read(built_site, "rejection")
+    for letter_id in re.findall(r'data-letter="([^"]+)"', html):
+        source = library.letters[letter_id].source
+        assert f'href="https://github.com/onward-guide/onward/blob/main/{source}"' in html
