@@ -34,17 +34,9 @@ from mkdocs.config import load_config  # noqa: E402
 from macros import library as library_module  # noqa: E402
 from macros.library import load_library  # noqa: E402
 from macros.render import render_letter, render_list  # noqa: E402
+from tests.sitebuild import copy_project  # noqa: E402
 
 CALL = re.compile(r'\{\{\s*(letter|questions|checklist)\("([^"]+)"\)\s*\}\}')
-
-
-def copy_project(target: Path) -> Path:
-    for part in ("docs", "snippets", "macros", "overrides"):
-        if (ROOT / part).exists():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(ROOT / part, target / part, ignore=ignore)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def timed_build(project: Path, runs: int) -> float:

@@ -55,13 +55,18 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str, int]:
         source.count("\n", 0, match.end())
 
 
+def page_title(meta: dict[str, Any], body: str, path: Path) -> str:
+    """The front matter's title, else the first heading, else the file name."""
+    heading = FIRST_HEADING.search(body)
+    return str(meta.get("title") or (heading.group(1) if heading else path.stem))
+
+
 def read_page(path: Path, docs_dir: Path, root: Path) -> tuple[Page, list[Problem]]:
     shown = path.relative_to(root).as_posix()
     source = path.read_text(encoding="utf-8")
     meta, body, offset = split_front_matter(source)
     calls, problems = macro_calls(body, shown, offset)
-    heading = FIRST_HEADING.search(body)
-    title = str(meta.get("title") or (heading.group(1) if heading else path.stem))
+    title = page_title(meta, body, path)
     page = Page(shown, path.relative_to(docs_dir).as_posix(), title, meta, tuple(calls))
     return page, problems
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
-from .pages import scan_pages
+from .pages import page_title, split_front_matter
+
+# During a build only the letter ids matter; `python -m macros check` parses the Jinja fully.
+LETTER_CALL = re.compile(r"""\{\{\s*letter\(\s*"([^"]+)"\s*\)\s*\}\}""")
 
 LIBRARY_PAGE = "letters/index.md"
 
@@ -38,14 +42,16 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def guide_links(docs_dir: Path) -> dict[str, tuple[str, str]]:
     """Letter id -> (title, URL) of the first guide that shows it (the library page excluded)."""
-    pages, _ = scan_pages(docs_dir)
     links: dict[str, tuple[str, str]] = {}
-    for page in pages:
-        if page.src == LIBRARY_PAGE:
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        source = path.read_text(encoding="utf-8")
+        ids = LETTER_CALL.findall(source)
+        if src == LIBRARY_PAGE or not ids:
             continue
-        for call in page.calls:
-            if call.name == "letter" and call.argument:
-                links.setdefault(call.argument, (page.title, page_url(page.src)))
+        meta, body, _ = split_front_matter(source)
+        for letter_id in ids:
+            links.setdefault(letter_id, (page_title(meta, body, path), page_url(src)))
     return links
 
 

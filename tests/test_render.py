@@ -7,25 +7,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.models import Field, ItemList, Letter, ListGroup, ListItem
+from macros.models import Field, ItemList, ListGroup, ListItem
 from macros.render import render_letter, render_list
+from tests.factories import make_letter
 
 ATTACK = '<script>alert("x")</script>'
-
-
-def make_letter(**changes: object) -> Letter:
-    values = dict(
-        id="rejection/thank-you", source="snippets/rejection.yml", line=2,
-        title="Thank them", situation="You heard back.", recipient="The manager.",
-        timing="Within a day.", channel="email", tone="warm",
-        subject="Thanks, {interviewer}",
-        body="Dear {interviewer},\n\nThank you.\nReally.\n\n{your_name}",
-        fields=(Field("interviewer", "Interviewer's name", "Ms. Patel"),
-                Field("your_name", "Your name", "Jordan Lee")),
-        tips=("Keep it short.",), tags=("rejection", "email"),
-    )
-    values.update(changes)
-    return Letter(**values)
 
 
 class TextCollector(HTMLParser):

@@ -8,24 +8,22 @@ import pytest
 
 from macros.models import Field, Letter
 from macros.render import RECOMMENDED_WORDS, download_name, render_letter
+from tests.factories import make_letter as base_letter
 
 ATTACK = '"><script>alert(1)</script>'
 
 
 def make_letter(**changes: object) -> Letter:
-    values = dict(
-        id="rejection/thank-you", source="snippets/rejection.yml", line=2,
-        title="Thank them", situation="You heard back.", recipient="The manager.",
-        timing="Within a day.", channel="email", tone="warm",
-        subject="Thanks, {interviewer}",
+    """The shared test letter, with a third placeholder only it uses."""
+    values: dict[str, object] = dict(
         body="Dear {interviewer},\n\nThank you for {team}.\n\n{your_name}",
         fields=(Field("interviewer", "Interviewer's name", "Ms. Patel"),
                 Field("team", "Team you met", "the finance team"),
                 Field("your_name", "Your name", "Jordan Lee")),
-        tips=("Keep it short.",), tags=("rejection",),
+        tags=("rejection",),
     )
     values.update(changes)
-    return Letter(**values)
+    return base_letter(**values)
 
 
 class Elements(HTMLParser):

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.library import load_library
-from tests.sitebuild import ROOT, mkdocs_build
-
-PROJECT_PARTS = ["mkdocs.yml", "docs", "snippets", "macros", "overrides"]
+from tests.sitebuild import ROOT, copy_project, mkdocs_build
 
 
 def read(site: Path, page: str) -> str:
@@ -59,15 +56,7 @@ def test_build_output_is_clean(tmp_path: Path) -> None:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project to break on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, copy / part)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_copy: Path) -> None:
