@@ -1,0 +1,123 @@
+"""Accessibility in Debian's Chromium: axe-core on every built page in both palettes, and a
+visible focus ring on everything the keyboard reaches.
+
+Material follows the reader's system setting (`prefers-color-scheme`) until they pick a palette
+with the toggle, so each palette is one browser context emulating that setting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.sitepages import page_paths, serve_site_paths_here
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()  # the axe-core bundled with axe-playwright-python
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+PALETTES = {"light": "default", "dark": "slate"}  # color_scheme -> data-md-color-scheme
+GUIDE = "rejection/"
+CARD = "#letter-rejection-brief-thanks"
+
+
+def violations(page, within: str | None = None) -> list[str]:
+    """axe's violations on the page as it is now (or on the `within` element), one line each:
+    rule, elements, what to fix."""
+    found = AXE.run(page, context=within, options=AXE_OPTIONS).response["violations"]
+    return [f"{v['id']} ({v['impact']}) on {[n['target'] for n in v['nodes']][:5]}: {v['help']}"
+            for v in found]
+
+
+def open_page(page, path: str) -> None:
+    page.goto(path)
+    page.wait_for_load_state("load")  # Material's and our scripts have run
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_every_page_has_no_axe_violations(browser, site_url: str, built_site: Path,
+                                          palette: str) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=palette,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        serve_site_paths_here(page, site_url)
+        found: dict[str, list[str]] = {}
+        paths = page_paths(built_site)
+        assert len(paths) >= 12 and "rejection/" in paths and "letters/" in paths
+        for path in paths:
+            open_page(page, path)
+            scheme = page.locator("body").get_attribute("data-md-color-scheme")
+            assert scheme == PALETTES[palette], f"{path or 'home'}: palette {scheme}"
+            found[path or "home"] = violations(page)
+
+        # The search dialog open, with results.
+        open_page(page, GUIDE)
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("thank you")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        found["rejection/ with search results"] = violations(page)
+        page.keyboard.press("Escape")
+
+        # A letter's personalizer shown and filled in, copied with one blank left (pointed out).
+        # Material's "Copied to clipboard" notice fades in, stays 2 s and fades out: check it
+        # alone while it is fully shown, and the page once it is gone (axe takes longer).
+        page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+        page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
+        page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
+        page.locator(f"{CARD} .onward-copy").first.click()
+        assert page.locator(f"{CARD} input[name='role']").get_attribute("aria-invalid") == "true"
+        notice_opacity = "getComputedStyle(document.querySelector('.md-dialog')).opacity"
+        page.wait_for_function(f"{notice_opacity} === '1'")
+        found["the Copied notice"] = violations(page, ".md-dialog")
+        page.wait_for_function(f"{notice_opacity} === '0'", timeout=10_000)
+        found["rejection/ with a letter filled in and copied"] = violations(page)
+    finally:
+        context.close()
+
+    total = sum(len(lines) for lines in found.values())
+    print(f"\naxe, {palette} palette: {len(found)} page states, {total} violations")
+    assert {where: lines for where, lines in found.items() if lines} == {}
+
+
+FOCUS_RING = """() => {
+    let el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    // Material's toggles are hidden inputs; the label right after one shows its focus.
+    if (box.width === 0 && box.height === 0 && el.nextElementSibling?.tagName === "LABEL") {
+        el = el.nextElementSibling;
+    }
+    const style = getComputedStyle(el);
+    return {
+        element: el === document.body ? "body"
+            : `${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join(".")}`
+              + ` "${(el.textContent || el.value || "").trim().slice(0, 30)}"`,
+        ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+              || style.boxShadow !== "none",
+    };
+}"""
+
+
+def test_keyboard_focus_is_always_visible(page) -> None:
+    open_page(page, GUIDE)
+    page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+    reached: list[str] = []
+    hidden: list[str] = []
+    for _ in range(400):  # the guide has about 150 stops; Tab past the last returns to the body
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_RING)
+        if focus["element"] == "body":
+            break
+        reached.append(focus["element"])
+        if not focus["ring"]:
+            hidden.append(focus["element"])
+    print(f"\nfocus: {len(reached)} stops on {GUIDE}, {len(hidden)} without a visible ring")
+    assert len(reached) >= 100, "Tab did not go through the page"
+    assert any("onward-copy" in stop for stop in reached), "the letter buttons were not reached"
+    assert hidden == []

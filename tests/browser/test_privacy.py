@@ -1,0 +1,122 @@
+"""Privacy in Debian's Chromium: reading every page, searching and using the personalizer make
+requests to the site alone, set no cookie and load no analytics.
+
+Every request of the browser context is recorded (the search worker's too); requests to other
+hosts are aborted, so the test needs no network and a leak is caught, not sent.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.browser.sitepages import SITE_PATH, page_paths
+
+pytestmark = pytest.mark.browser
+
+CARD = "#letter-rejection-brief-thanks"
+ANALYTICS = re.compile(r"googletagmanager|google-analytics|gtag\(|plausible|matomo|_paq|"
+                       r"data-md-component=\"consent\"", re.IGNORECASE)
+
+
+def test_pages_search_and_personalizer_request_only_the_site(browser, site_url: str,
+                                                              built_site: Path) -> None:
+    context = browser.new_context(base_url=site_url, accept_downloads=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    on_site_path = site_url + SITE_PATH.lstrip("/")  # the 404 page links from /onward/
+
+    def only_the_site(route) -> None:
+        url = route.request.url
+        if url.startswith(on_site_path):
+            route.continue_(url=url.replace(on_site_path, site_url, 1))
+        elif url.startswith(site_url):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_the_site)
+    cookies: dict[str, str] = {}
+    globals_found: dict[str, list[str]] = {}
+    try:
+        page = context.new_page()
+        paths = page_paths(built_site)
+        for path in paths:
+            page.goto(path)
+            page.wait_for_load_state("networkidle")
+            cookies[path or "home"] = page.evaluate("document.cookie")
+            globals_found[path or "home"] = page.evaluate(
+                "['gtag', 'ga', 'dataLayer', '_paq', 'plausible'].filter(name => name in window)")
+
+        # Search: open the box, type, wait for results, follow one.
+        page.goto("")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("thank you note")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        page.locator(".md-search-result__item > .md-search-result__link").first.click()
+        page.wait_for_load_state("networkidle")
+
+        # The personalizer: fill in, remember, copy, download, forget.
+        page.goto("rejection/")
+        page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+        page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
+        page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
+        page.locator(f"{CARD} .onward-remember").check()
+        page.locator(f"{CARD} .onward-copy").first.click()
+        with page.expect_download():
+            page.locator(f"{CARD} .onward-download").click()
+        page.locator(f"{CARD} .onward-forget").click()
+        page.wait_for_load_state("networkidle")
+        cookies["rejection/ after the personalizer"] = page.evaluate("document.cookie")
+        browser_cookies = context.cookies()
+    finally:
+        context.close()
+
+    elsewhere = sorted({url for url in requests
+                        if not url.startswith((site_url, "data:", "blob:"))})
+    print(f"\nprivacy: {len(requests)} requests over {len(paths)} pages, search and the "
+          f"personalizer; {len(elsewhere)} to other hosts")
+    assert any(url.endswith("/search/search_index.json") for url in requests), "no search ran"
+    assert elsewhere == []
+    assert browser_cookies == []
+    assert {where: value for where, value in cookies.items() if value} == {}
+    assert {where: names for where, names in globals_found.items() if names} == {}
+
+
+class LoadedUrls(HTMLParser):
+    """The URLs an HTML page makes the browser load: scripts, images, frames, stylesheets..."""
+
+    LOADING_RELS = frozenset({"stylesheet", "preload", "modulepreload", "preconnect",
+                              "dns-prefetch", "prefetch", "icon", "manifest"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in {"script", "img", "iframe", "audio", "video", "source", "embed"}:
+            self.urls.append(found.get("src") or "")
+        elif tag == "link" and self.LOADING_RELS & set((found.get("rel") or "").split()):
+            self.urls.append(found.get("href") or "")
+
+
+def test_no_analytics_or_third_party_asset_in_any_page(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 13
+    analytics: dict[str, list[str]] = {}
+    remote: dict[str, list[str]] = {}
+    for page in pages:
+        html = page.read_text("utf-8")
+        where = page.relative_to(built_site).as_posix()
+        analytics[where] = ANALYTICS.findall(html)
+        parser = LoadedUrls()
+        parser.feed(html)
+        assert parser.urls, f"{where}: no script or stylesheet found; is the parser right?"
+        remote[where] = [url for url in parser.urls if re.match(r"(https?:)?//", url)]
+    assert {where: hits for where, hits in analytics.items() if hits} == {}
+    assert {where: urls for where, urls in remote.items() if urls} == {}
