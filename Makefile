@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: serve build test check offline zensical clean
 
-## serve: preview the site at http://127.0.0.1:$(PORT)/ with live reload
+## serve: preview the site at http://127.0.0.1:$(PORT)/onward/ with live reload
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 

@@ -16,7 +16,12 @@ CARD = re.compile(r'<article class="onward-letter"[^>]*\bdata-letter="([^"]+)".*
 
 
 def normalized(html: str) -> str:
-    """Insignificant whitespace only: runs of whitespace become one space, none around tags."""
+    """Insignificant whitespace only: runs of whitespace become one space, none around tags.
+
+    Also drops `data-search-exclude`, a hint to Material's search indexer that Zensical strips
+    from the HTML; it changes nothing a reader sees (README, "What differs").
+    """
+    html = html.replace(" data-search-exclude", "")
     return re.sub(r"\s*(<|>)\s*", r"\1", re.sub(r"\s+", " ", html)).strip()
 
 
