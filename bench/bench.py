@@ -34,6 +34,7 @@ from mkdocs.config import load_config  # noqa: E402
 from macros import library as library_module  # noqa: E402
 from macros.library import load_library  # noqa: E402
 from macros.render import render_letter, render_list  # noqa: E402
+from macros.site import library_page  # noqa: E402
 from tests.sitebuild import copy_project  # noqa: E402
 
 CALL = re.compile(r'\{\{\s*(letter|questions|checklist)\("([^"]+)"\)\s*\}\}')
@@ -65,7 +66,8 @@ def prerender(project: Path, *, drop_plugin: bool) -> None:
                 render_list(library.lists[key])
 
         text = CALL.sub(static, text)
-        text = text.replace("{{ letter_library() }}", "")
+        text = text.replace("{{ letter_library() }}",
+                            library_page(library, project / "docs", "letters/"))
         page.write_text(text, encoding="utf-8")
     if drop_plugin:
         config = project / "mkdocs.yml"

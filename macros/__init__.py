@@ -19,8 +19,8 @@ if __name__ not in sys.modules and __spec__ is not None:
 
 from .library import cached_library
 from .problems import ProblemsFound, did_you_mean
-from .render import render_error, render_letter, render_library, render_list
-from .site import LIBRARY_GROUPS, guide_links, relative_url, source_link
+from .render import render_error, render_letter, render_list
+from .site import library_page, source_link
 
 try:  # A PluginError stops MkDocs with our message and no traceback.
     from mkdocs.exceptions import PluginError as BuildStop
@@ -65,14 +65,7 @@ def define_env(env) -> None:
     @env.macro
     def letter_library() -> str:
         """Every letter, grouped by situation, each linked to its guide: {{ letter_library() }}"""
-        links = {
-            letter_id: (title, relative_url(env.page.url, url))
-            for letter_id, (title, url) in guide_links(docs_dir).items()
-        }
-        headings = dict(LIBRARY_GROUPS)
-        for letter_id, (title, _) in links.items():
-            headings.setdefault(letter_id.split("/", 1)[0], title)
-        return render_library(library.letters.values(), links, headings)
+        return library_page(library, docs_dir, env.page.url)
 
     def item_list(kind: str, list_id: str) -> str:
         found = library.lists.get(list_id)

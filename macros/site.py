@@ -6,7 +6,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from .models import Library
 from .pages import page_title, split_front_matter
+from .render import render_library
 
 # During a build only the letter ids matter; `python -m macros check` parses the Jinja fully.
 LETTER_CALL = re.compile(r"""\{\{\s*letter\(\s*"([^"]+)"\s*\)\s*\}\}""")
@@ -58,3 +60,13 @@ def guide_links(docs_dir: Path) -> dict[str, tuple[str, str]]:
 def source_link(repo_url: str | None, source: str) -> str | None:
     """Where a contributor can read (and propose a change to) a snippet file."""
     return f"{repo_url.rstrip('/')}/blob/main/{source}" if repo_url else None
+
+
+def library_page(library: Library, docs_dir: Path, page_url: str) -> str:
+    """The template library's HTML for the page at `page_url`, linking each letter to its guide."""
+    links = {letter_id: (title, relative_url(page_url, url))
+             for letter_id, (title, url) in guide_links(docs_dir).items()}
+    headings = dict(LIBRARY_GROUPS)
+    for letter_id, (title, _) in links.items():
+        headings.setdefault(letter_id.split("/", 1)[0], title)
+    return render_library(library.letters.values(), links, headings)
