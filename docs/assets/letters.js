@@ -199,17 +199,35 @@
 
   /* ---- Each page: Material swaps the content on instant navigation, so set up every time */
 
+  function setUp(card) {
+    card.querySelectorAll(".onward-form, .onward-letter__progress, .onward-email, .onward-download")
+      .forEach((el) => (el.hidden = false));
+    render(card);
+  }
+
+  // A page of many cards (the letter library) shows each form as its card nears the screen:
+  // laying out every form at once blocks the page for most of a second on a phone.
+  const LAZY_FROM = 12;
+  let observer = null;
+
   function init() {
     const local = load("localStorage");
     remember = Boolean(local);
     values = local || load("sessionStorage") || values;
-    cards().forEach((card) => {
+    if (observer) observer.disconnect();
+    const all = cards();
+    const lazy = all.length > LAZY_FROM && "IntersectionObserver" in window;
+    observer = lazy ? new IntersectionObserver((entries) => entries.forEach((entry) => {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      setUp(entry.target);
+    }), { rootMargin: "800px 0px" }) : null;
+    all.forEach((card) => {
       card.querySelectorAll("[data-field]").forEach((span) => {
         if (!placeholders.has(span)) placeholders.set(span, span.textContent);
       });
-      card.querySelectorAll(".onward-form, .onward-letter__progress, .onward-email, .onward-download")
-        .forEach((el) => (el.hidden = false));
-      render(card);
+      if (observer) observer.observe(card);
+      else setUp(card);
     });
   }
 

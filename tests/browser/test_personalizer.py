@@ -382,3 +382,22 @@ def test_personalizer_js_and_css_fit_in_6_kb_gzipped(built_site: Path) -> None:
     sizes = {name: len(gzip.compress((built_site / "assets" / name).read_bytes(), 9))
              for name in ("letters.js", "letters.css")}
     assert sum(sizes.values()) <= 6144, sizes
+
+
+@pytest.mark.browser
+def test_library_sets_up_forms_as_cards_near_the_screen(page) -> None:
+    """28 forms laid out at once block a phone for most of a second; the library defers them."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("letters/")
+    forms = page.locator(".onward-letter .onward-form")
+    assert forms.count() == 28
+    first, last = forms.first, forms.last
+    first.wait_for(state="visible")
+    assert last.is_hidden(), "a card far down the page waits until it is near the screen"
+    # Typing into the first card still fills the letters not set up yet.
+    first.locator("input[name='your_name']").fill("Jordan Lee")
+    last_card = page.locator(".onward-letter").last
+    assert "Jordan Lee" in last_card.locator("[data-field='your_name']").first.text_content()
+    last_card.scroll_into_view_if_needed()
+    last.wait_for(state="visible")
+    assert last.locator("input[name='your_name']").input_value() == "Jordan Lee"
