@@ -65,8 +65,7 @@ def github_annotation(problem: Problem) -> str:
         where += f",line={problem.line}"
     if problem.column:
         where += f",col={problem.column}"
-    text = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    return f"::error {where}::{escape(text)}"
+    return f"::error {where}::{escape(problem.what)}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,14 +19,18 @@ class Problem:
     field: str = ""  # e.g. "letters[2].body"; empty for whole-file problems
     column: int = 0  # 1-based; only YAML syntax errors know it
 
+    @property
+    def what(self) -> str:
+        """The field and the message, without the place."""
+        return f"{self.field}: {self.message}" if self.field else self.message
+
     def __str__(self) -> str:
         where = self.path
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: {what}"
+        return f"{where}: {self.what}"
 
 
 class ProblemsFound(Exception):
