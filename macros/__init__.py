@@ -52,14 +52,17 @@ def define_env(env) -> None:
         log.error(f"{where}: {call}: {message}")
         return render_error(f"{call}: {message}")
 
+    def unknown(call: str, wanted: str, pool, noun: str, owner: str) -> str:
+        hint = did_you_mean(wanted, pool, '"{}"')
+        return fail(call, f"no {noun} has this id{hint or ';'} ids are the snippets/ file name, "
+                    f"a slash, and the {owner}'s id")
+
     @env.macro
     def letter(letter_id: str) -> str:
         """A letter card: {{ letter("rejection/thank-you") }}"""
         found = library.letters.get(letter_id)
         if found is None:
-            hint = did_you_mean(letter_id, library.letters, '"{}"')
-            return fail(f'letter("{letter_id}")', f"no letter has this id{hint or ';'} ids are "
-                        "the snippets/ file name, a slash, and the letter's id")
+            return unknown(f'letter("{letter_id}")', letter_id, library.letters, "letter", "letter")
         return render_letter(found, source_url=source_link(repo_url, found.source))
 
     @env.macro
@@ -71,9 +74,7 @@ def define_env(env) -> None:
         found = library.lists.get(list_id)
         if found is None or found.kind != kind:
             ids = [key for key, value in library.lists.items() if value.kind == kind]
-            hint = did_you_mean(list_id, ids, '"{}"')
-            return fail(f'{kind}("{list_id}")', f"no {kind} list has this id{hint or ';'} ids "
-                        "are the snippets/ file name, a slash, and the list's id")
+            return unknown(f'{kind}("{list_id}")', list_id, ids, f"{kind} list", "list")
         return render_list(found)
 
     @env.macro
