@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import cli
 from .content import front_matter_problems, nav_problems, readability_problems, reference_problems
 from .library import load_library
 from .pages import scan_pages
@@ -56,16 +57,26 @@ def check_project(root: Path = ROOT, *, spelling: bool = True, readability: bool
 
 
 def github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command: shown on the pull request's changed lines."""
-    def escape(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A GitHub Actions workflow command: shown on the pull request's changed lines.
 
-    where = f"file={problem.path}"
+    GitHub's toolkit escapes a command's message ('data') and its properties differently: data
+    `%`, CR and LF; properties also `:` and `,`, which would otherwise end the property. A file
+    name holding a newline and '::warning' must stay inside its own property.
+    """
+    where = f"file={escape_property(problem.path)}"
     if problem.line:
         where += f",line={problem.line}"
     if problem.column:
         where += f",col={problem.column}"
-    return f"::error {where}::{escape(problem.what)}"
+    return f"::error {where}::{escape_data(problem.what)}"
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="check snippets and pages")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    cli.add_commands(commands)  # `letter` and `list`: macros/cli.py
     args = parser.parse_args(argv)
+    if args.command != "check":
+        return cli.run(args, ROOT)
 
     problems = check_project(args.root.resolve())
     for problem in problems:

@@ -14,7 +14,7 @@ from .pages import Page, split_front_matter
 from .problems import Problem, did_you_mean
 from .site import LIBRARY_PAGE
 
-MAX_GRADE = 9.0
+MAX_GRADE = 8.0  # ARCHITECTURE.md, "Content style": Flesch-Kincaid grade 8 or below
 TAGS_PAGE = "tags.md"  # the tags index lists tags; it has none of its own
 MAX_DESCRIPTION = 160
 # Pages that are allowed outside the navigation (Material's 404 template is not a page).

@@ -8,31 +8,67 @@ reported together, each with file, line and field. No mkdocs import here.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, ListItem
+from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, ListItem, Send
 from .problems import Problem, ProblemsFound
 from .rules import cross_file_problems, letter_problems
 from .schema import is_valid, load_validator, schema_problems, sound_letter_indexes
-from .yamlsource import YamlDocument, parse_yaml
+from .yamlsource import MAX_YAML_BYTES, YamlDocument, parse_yaml
 
 SHARED_FIELDS_FILE = "fields.yml"
 SCHEMA_FILE = "schema.json"
 
 
+# A snippet file's stem is the first half of every id in it, so it is a lowercase ASCII slug.
+SNIPPET_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
+
+
 def snippet_files(snippets_dir: Path) -> list[Path]:
     """Library files in a stable order; files starting with '_' (the example) are not published."""
-    return sorted(p for p in snippets_dir.glob("*.yml") if not p.name.startswith("_"))
+    return snippet_paths(snippets_dir)[0]
+
+
+def snippet_paths(snippets_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The library files, and a problem for each `.yml` entry that cannot be one: a badly named
+    file, a folder, or a symbolic link (which could point outside the project)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(snippets_dir.glob("*.yml")):
+        if path.name.startswith("_"):
+            continue
+        shown = f"{snippets_dir.name}/{path.name}"
+        if path.is_symlink():
+            problems.append(Problem(shown, 0, "is a symbolic link; replace it with the file "
+                                    "itself"))
+        elif not path.is_file():
+            problems.append(Problem(shown, 0, "is not a file; snippet files are YAML text files"))
+        elif not SNIPPET_NAME.fullmatch(path.name):
+            problems.append(Problem(shown, 0, "rename it: a snippet file name is lowercase "
+                                    "a-z, 0-9 and dashes, like after-interview.yml"))
+        else:
+            files.append(path)
+    return files, problems
 
 
 def read_document(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot be read ({error.strerror}); make it a YAML "
+                              "text file")]
+    if len(data) > MAX_YAML_BYTES:
+        return None, [Problem(shown, 0, f"is {len(data) // 1024} KB; a snippet file may be at "
+                              f"most {MAX_YAML_BYTES // 1024} KB, so split it")]
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [Problem(shown, 0, f"is not UTF-8 text ({error.reason}); save it as UTF-8")]
+        return None, [Problem(shown, data.count(b"\n", 0, error.start) + 1,
+                              f"is not UTF-8 text ({error.reason}); save it as UTF-8")]
     return parse_yaml(text, shown)
 
 
@@ -77,8 +113,8 @@ def load_library(snippets_dir: Path) -> Library:
     """The whole library, or `ProblemsFound` listing every problem in every file."""
     root = snippets_dir.parent
     documents: list[YamlDocument] = []
-    problems: list[Problem] = []
-    for path in snippet_files(snippets_dir):
+    paths, problems = snippet_paths(snippets_dir)
+    for path in paths:
         document, found = read_document(path, root)
         problems.extend(found)
         if document is not None:
@@ -128,6 +164,8 @@ def _letter(document: YamlDocument, stem: str, index: int, raw: dict[str, Any],
         fields=tuple(local.get(key) or shared[key] for key in used),
         tips=tuple(tip.strip() for tip in raw["tips"]),
         tags=tuple(raw["tags"]),
+        send=Send(raw["send"]["after"], raw["send"]["days"], raw["send"].get("every"))
+        if raw.get("send") else None,
     )
 
 

@@ -10,6 +10,31 @@ from dataclasses import dataclass
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
+# Events a letter's send time can follow, in the order they usually happen: key -> (what the
+# reader ticks on the planner, "N days <after>", "on <the day>"). snippets/schema.json lists the
+# same keys.
+EVENTS: Mapping[str, tuple[str, str, str]] = {
+    "applied": ("You applied", "after you applied", "the day you applied"),
+    "invited": ("They invited you to an interview", "after the invitation",
+                "the day of the invitation"),
+    "interviewed": ("You had the interview", "after the interview", "the day of the interview"),
+    "answer-date": ("The day they said you would hear back", "after the answer date",
+                    "the answer date"),
+    "heard-back": ("They told you no", "after you heard no", "the day you heard no"),
+    "offer": ("You got an offer", "after the offer", "the day of the offer"),
+    "met": ("You met someone at an event", "after the event", "the day of the event"),
+}
+
+
+@dataclass(frozen=True)
+class Send:
+    """A letter's send time as data: `days` calendar days after the event `after`, and then
+    every `every` days (stay-in-touch letters) when set."""
+    after: str  # a key of EVENTS
+    days: int  # 0 = on the day of the event
+    every: int | None = None
+
+
 @dataclass(frozen=True)
 class Field:
     key: str
@@ -33,6 +58,7 @@ class Letter:
     fields: tuple[Field, ...]  # every placeholder the letter uses, in order of first use
     tips: tuple[str, ...]
     tags: tuple[str, ...]
+    send: Send | None = None  # when to send it, as data (the planner); None: no fixed day
 
     @property
     def anchor(self) -> str:

@@ -1,13 +1,18 @@
 """Read guide pages: front matter, title, and the macro calls they make.
 
-mkdocs-macros renders every page as an unsandboxed Jinja template, so a page may only hold
-calls to the project's own macros with literal string arguments; anything else is a problem.
-The same scan tells the template library which guide explains each letter.
+mkdocs-macros renders every page (and its front-matter title) as an unsandboxed Jinja template,
+so a page may only hold calls to the project's own macros with literal string arguments, its
+front matter no Jinja and no markup at all, and neither may hold HTML that runs script. This is
+the one scanner: `python -m macros check` and the build's guard (macros/__init__.py) both call
+`page_problems`/`read_page`, so they print the same lines. The same scan tells the template
+library which guide explains each letter.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,15 +20,24 @@ from typing import Any
 import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .problems import Problem, did_you_mean
-from .yamlsource import SafeLoader
+from .markup import markup_problems
+from .problems import Problem, did_you_mean, printable
+from .yamlsource import parse_yaml
 
 # Macro name -> number of string arguments it takes.
-MACROS = {"letter": 1, "letter_library": 0, "questions": 1, "checklist": 1}
+MACROS = {"letter": 1, "letter_library": 0, "questions": 1, "checklist": 1, "planner": 0}
+# Every suffix MkDocs reads as a page (mkdocs.utils.markdown_extensions; a test keeps them equal).
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+# Front-matter keys a guide may set: what the theme and the checks read, nothing that changes how
+# a page is rendered (render_macros, include_yaml, template) or hides a macro (letter: ...).
+FRONT_MATTER_KEYS = ("title", "description", "tags", "hide", "search")
+MAX_PAGE_BYTES = 512 * 1024  # the longest guide is about 20 KB
+# Jinja's default delimiters; macros/__init__.py refuses a config that changes them.
+JINJA_MARKERS = ("{{", "{%", "{#")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 ALLOWED_HELP = ('pages may only use {{ letter("file/id") }}, {{ letter_library() }}, '
-                '{{ questions("file/id") }} and {{ checklist("file/id") }}')
+                '{{ questions("file/id") }}, {{ checklist("file/id") }} and {{ planner() }}')
 
 
 @dataclass(frozen=True)
@@ -44,15 +58,51 @@ class Page:
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str, int]:
     """(front matter, Markdown body, number of lines the front matter took)."""
+    meta, body, offset, _ = read_front_matter(source, "")
+    return meta, body, offset
+
+
+def read_front_matter(source: str, path: str
+                      ) -> tuple[dict[str, Any], str, int, list[Problem]]:
+    """(front matter, body, lines the front matter took, its problems), read as MkDocs does."""
     match = FRONT_MATTER.match(source)
     if not match:
-        return {}, source, 0
-    try:
-        meta = yaml.load(match.group(1), Loader=SafeLoader) or {}
-    except yaml.YAMLError:
-        meta = {}
-    return (meta if isinstance(meta, dict) else {}), source[match.end():], \
-        source.count("\n", 0, match.end())
+        return {}, source, 0, []
+    offset = source.count("\n", 0, match.end())
+    document, problems = parse_yaml(match.group(1), path, line_offset=1)
+    if document is None:
+        return {}, source[match.end():], offset, problems
+    if not isinstance(document.data, dict):
+        problems.append(Problem(path, 2, "front matter must be 'key: value' lines (title, "
+                                "description, tags); see CONTRIBUTING.md"))
+        return {}, source[match.end():], offset, problems
+    problems.extend(Problem(path, 1 + document.line_of((key,), key=True),
+                            f"front matter key '{printable(str(key))}' is not used here; keep to "
+                            f"{', '.join(FRONT_MATTER_KEYS)}")
+                    for key in document.data if key not in FRONT_MATTER_KEYS)
+    for node in _scalars(document.root):
+        line = 1 + node.start_mark.line + 1
+        value = str(node.value)
+        if any(marker in value for marker in JINJA_MARKERS):
+            problems.append(Problem(path, line, "front matter may not hold '{{', '{%' or '{#': "
+                                    "it is run as a template; write plain text"))
+        if any(char in value for char in '<>"'):
+            problems.append(Problem(path, line, "front matter is plain text: remove '<' and '>', "
+                                    "and write double quotes as “ ”"))
+    return document.data, source[match.end():], offset, problems
+
+
+def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    """Every key and value in a node tree (parse_yaml has refused aliases, so it is a tree)."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            yield current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
 
 
 def page_title(meta: dict[str, Any], body: str, path: Path) -> str:
@@ -61,23 +111,75 @@ def page_title(meta: dict[str, Any], body: str, path: Path) -> str:
     return str(meta.get("title") or (heading.group(1) if heading else path.stem))
 
 
-def read_page(path: Path, docs_dir: Path, root: Path) -> tuple[Page, list[Problem]]:
+def page_problems(source: str, path: str
+                  ) -> tuple[dict[str, Any], str, list[MacroCall], list[Problem]]:
+    """Everything a page may not hold: (front matter, body, macro calls, problems)."""
+    meta, body, offset, problems = read_front_matter(source, path)
+    calls, found = macro_calls(body, path, offset)
+    problems.extend(found)
+    problems.extend(markup_problems(source, path))
+    return meta, body, calls, problems
+
+
+def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A page's text, or the problem that stops it being read as UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot be read ({error.strerror}); make it a plain "
+                              "text file")]
+    if len(data) > MAX_PAGE_BYTES:
+        return None, [Problem(shown, 0, f"is {len(data) // 1024} KB; a page may be at most "
+                              f"{MAX_PAGE_BYTES // 1024} KB, so split it")]
+    if b"\0" in data:
+        return None, [Problem(shown, 0, "is a binary file, not Markdown text; remove it from "
+                              "docs/ (images go in docs/assets/)")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        return None, [Problem(shown, data.count(b"\n", 0, error.start) + 1,
+                              f"is not UTF-8 text ({error.reason}); save it as UTF-8")]
+
+
+def read_page(path: Path, docs_dir: Path, root: Path) -> tuple[Page | None, list[Problem]]:
     shown = path.relative_to(root).as_posix()
-    source = path.read_text(encoding="utf-8")
-    meta, body, offset = split_front_matter(source)
-    calls, problems = macro_calls(body, shown, offset)
+    source, problems = read_source(path, shown)
+    if source is None:
+        return None, problems
+    meta, body, calls, problems = page_problems(source, shown)
     title = page_title(meta, body, path)
     page = Page(shown, path.relative_to(docs_dir).as_posix(), title, meta, tuple(calls))
     return page, problems
 
 
+def page_files(docs_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file MkDocs reads as a page (dot-files it skips), and a problem per symbolic link:
+    a link can point outside the project (`x.md -> /etc/passwd`) and MkDocs follows it."""
+    root = docs_dir.parent
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder, dirs, names in os.walk(docs_dir):
+        here = Path(folder)
+        for name in sorted(dirs + names):
+            path = here / name
+            if path.is_symlink():
+                problems.append(Problem(path.relative_to(root).as_posix(), 0,
+                                        "is a symbolic link; replace it with the file itself"))
+            elif name in names and not name.startswith(".") and \
+                    name.lower().endswith(MARKDOWN_SUFFIXES):
+                files.append(path)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()]
+    return sorted(files), problems
+
+
 def scan_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
     root = docs_dir.parent
     pages: list[Page] = []
-    problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    files, problems = page_files(docs_dir)
+    for path in files:
         page, found = read_page(path, docs_dir, root)
-        pages.append(page)
+        if page is not None:
+            pages.append(page)
         problems.extend(found)
     return pages, problems
 
@@ -95,6 +197,11 @@ def macro_calls(markdown: str, path: str, line_offset: int = 0
     except TemplateSyntaxError as error:
         problems.append(Problem(path, line_offset + (error.lineno or 1),
                                 f"broken macro call ({error.message}); {ALLOWED_HELP}"))
+        return [], problems
+    except RecursionError:  # thousands of nested brackets
+        line = line_offset + markdown.count("\n", 0, markdown.find("{{")) + 1
+        problems.append(Problem(path, line, f"broken macro call (nested too deeply); "
+                                f"{ALLOWED_HELP}"))
         return [], problems
     calls: list[MacroCall] = []
     for output in template.find_all(nodes.Output):
@@ -134,4 +241,8 @@ def _describe(expression: nodes.Node) -> str:
         return f"... | {expression.name}"
     if isinstance(expression, nodes.Getattr):
         return f"{_describe(expression.node)}.{expression.attr}"
+    if isinstance(expression, nodes.Getitem):
+        return f"{_describe(expression.node)}[...]"
+    if isinstance(expression, nodes.Call):
+        return f"{_describe(expression.node)}(...)"
     return type(expression).__name__.lower()

@@ -25,7 +25,7 @@ class Problem:
         return f"{self.field}: {self.message}" if self.field else self.message
 
     def __str__(self) -> str:
-        where = self.path
+        where = printable(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
@@ -36,15 +36,24 @@ class Problem:
 class ProblemsFound(Exception):
     """Raised with every problem of a run, so a contributor fixes them all at once."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], where: str = "in the snippet library"):
         self.problems = sorted(problems)
+        self.where = where
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [str(problem) for problem in self.problems]
-        return "\n".join([f"{count} {noun} in the snippet library:", *lines])
+        return "\n".join([f"{count} {noun} {self.where}:", *lines])
+
+
+def printable(text: str) -> str:
+    """`text` with control and other unprintable characters written as escapes (a file name
+    with a newline must not start a new output line)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
 
 
 def did_you_mean(word: str, choices: Iterable[str], template: str = "'{}'") -> str:

@@ -16,6 +16,11 @@ from .yamlsource import YamlDocument
 
 # A brace-delimited token, or a lone brace; used to find malformed placeholders.
 BRACE_TOKEN = re.compile(r"\{[^{}\n]*\}|[{}]")
+# "a {role}" reads "a accounts payable specialist": the article depends on what is typed.
+ARTICLE_BEFORE_BLANK = re.compile(r"\b(an?)\s+(\{[a-z0-9_]+\})", re.IGNORECASE)
+# Longest body, in words, by channel: short enough to read on a phone. Phone scripts and
+# printed letters may run longer (ARCHITECTURE.md, "Content style").
+MAX_WORDS = {"email": 149, "linkedin": 149, "note": 149, "phone": 200, "letter": 200}
 
 
 def letter_problems(document: YamlDocument, index: int, raw: dict[str, Any],
@@ -40,6 +45,19 @@ def letter_problems(document: YamlDocument, index: int, raw: dict[str, Any],
             match = PLACEHOLDER.fullmatch(token.group())
             if match:
                 used.add(match.group(1))
+        for article in ARTICLE_BEFORE_BLANK.finditer(text):
+            line = document.line_in_text(path, article.start())
+            problems.append(Problem(document.path, line, _article_problem(*article.groups()),
+                                    field_path(path)))
+
+    words = len(str(raw.get("body", "")).split())
+    limit = MAX_WORDS.get(raw["channel"])
+    if limit and words > limit:
+        problems.append(Problem(
+            document.path, document.line_of((*base, "body")),
+            f"is {words} words; a {raw['channel']} letter may have at most {limit}, so cut "
+            f"{words - limit} or more (one idea per paragraph, no repeated thanks)",
+            field_path((*base, "body"))))
 
     for key in local:
         where = (*base, "fields", key)
@@ -64,6 +82,12 @@ def letter_problems(document: YamlDocument, index: int, raw: dict[str, Any],
                                 "a phone script has no subject line; remove 'subject:'",
                                 field_path((*base, "subject"))))
     return problems
+
+
+def _article_problem(article: str, blank: str) -> str:
+    return (f"'{article} {blank}' fixes the article before what the reader types (it can read "
+            f"'a accounts payable specialist'); rephrase so no 'a' or 'an' comes right before "
+            f"{blank}, for example 'the {blank} role' or 'work as {blank}' without an article")
 
 
 def _placeholder_problem(token: str, known: dict[str, Any]) -> str | None:

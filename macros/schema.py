@@ -103,8 +103,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
         ]
     if kind == "enum":
         choices = [str(choice) for choice in error.validator_value]
-        return [at(path, f"'{instance}' is not allowed{did_you_mean(str(instance), choices)} "
-                   f"Use one of: {', '.join(choices)}.")]
+        hint = did_you_mean(str(instance), choices)
+        use = f"{' U' if hint else '; u'}se one of: {', '.join(choices)}."
+        return [at(path, f"'{instance}' is not allowed{hint}{use}")]
     if kind == "type":
         wanted = JSON_TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         if instance is None and not path:
@@ -118,6 +119,12 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
     if kind == "propertyNames":
         return [at((*path, error.instance), f"'{error.instance}' is not a valid placeholder key; "
                    "use lowercase letters, digits and _ (like 'team_name')", key=True)]
+    if kind in ("minimum", "maximum") and path and path[-1] in ("days", "every"):
+        low, high = (0, 365) if path[-1] == "days" else (7, 365)
+        what = ("calendar days after the event (0 is the same day)" if path[-1] == "days"
+                else "days between repeats")
+        return [at(path, f"{instance} is out of range; write a whole number of {what} from "
+                   f"{low} to {high}")]
     if kind == "minItems":
         return [at(path, "is an empty list; add at least one item, or remove the key")]
     if kind == "uniqueItems":

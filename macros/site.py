@@ -20,10 +20,15 @@ LIBRARY_PAGE = "letters/index.md"
 LIBRARY_GROUPS = {
     "rejection": "After a rejection",
     "keep-in-touch": "Keeping the door open",
+    "follow-up": "Following up on an application",
+    "recruiters": "Recruiters",
+    "references": "References and referrals",
+    "interviews": "Before an interview",
     "after-interview": "After an interview",
+    "offers": "Job offers",
+    "saying-no": "Saying no to an employer",
     "linkedin": "LinkedIn recommendations and connections",
     "networking": "Networking and your elevator pitch",
-    "recruiters": "Writing to a recruiter",
 }
 
 

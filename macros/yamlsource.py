@@ -12,6 +12,11 @@ from .problems import Problem
 # libyaml's parser is several times faster than the pure-Python one; both are safe loaders.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Limits that keep a hostile file from hanging or crashing the build: far above what a snippet
+# file or a page's front matter needs (the largest snippet file is about 16 KB, 5 levels deep).
+MAX_YAML_BYTES = 256 * 1024
+MAX_YAML_DEPTH = 20
+
 PathPart = str | int
 
 
@@ -68,24 +73,69 @@ def _child(node: yaml.Node | None, part: PathPart) -> yaml.Node | None:
     return None
 
 
-def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `text` with a safe loader. Syntax errors come back as problems with line and column."""
+def parse_yaml(text: str, path: str, line_offset: int = 0
+               ) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `text` with a safe loader. Syntax errors come back as problems with line and column.
+
+    `line_offset` is added to every line reported (front matter starts below the `---` line).
+    """
+    problems = shape_problems(text, path, line_offset)
+    if problems:
+        return None, problems
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
+        problems = _key_problems(root, path, line_offset)
+        if any(problem.message.startswith(KEY_NOT_TEXT) for problem in problems):
+            return None, problems
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, path)]
+        return None, [_syntax_problem(error, path, line_offset)]
     except yaml.YAMLError as error:
         return None, [Problem(path, 0, f"invalid YAML: {error}")]
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        return None, [Problem(path, 0, "holds a number too long to read; put quotes around it")]
     finally:
         loader.dispose()
-    return YamlDocument(path, data, root), _duplicate_keys(root, path)
+    return YamlDocument(path, data, root), problems
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+def shape_problems(text: str, path: str, line_offset: int = 0) -> list[Problem]:
+    """Size, anchors and aliases, nesting depth: checked on the event stream, before any tree is
+    built. An alias makes a tree a graph: ten nested aliases of ten make 10^10 values for every
+    later walk (the "billion laughs"), and deep nesting overflows the recursive constructor."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_YAML_BYTES:
+        return [Problem(path, 0, f"is {size // 1024} KB; YAML here may be at most "
+                        f"{MAX_YAML_BYTES // 1024} KB, so split it into smaller files")]
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            line = line_offset + event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return [Problem(path, line, "YAML anchors and aliases ('&name', '*name') are not "
+                                "allowed; write the value out in full")]
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return [Problem(path, line, f"YAML is nested more than {MAX_YAML_DEPTH} "
+                                    "levels deep; flatten it")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        return [_syntax_problem(error, path, line_offset)]
+    except yaml.reader.ReaderError as error:
+        line = line_offset + text.count("\n", 0, error.position) + 1
+        return [Problem(path, line, f"holds a character YAML does not allow ({error.reason}); "
+                        "is it a binary file? Save it as UTF-8 text")]
+    except yaml.YAMLError as error:
+        return [Problem(path, 0, f"invalid YAML: {error}")]
+    return []
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str, line_offset: int = 0) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    line, column = (line_offset + mark.line + 1, mark.column + 1) if mark else (0, 0)
     what = error.problem or "invalid YAML"
     if error.context:
         what = f"{error.context}, {what}"
@@ -96,8 +146,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
     return Problem(path, line, f"invalid YAML: {what}; {hint}", column=column)
 
 
-def _duplicate_keys(node: yaml.Node | None, path: str) -> list[Problem]:
-    """PyYAML keeps the last of two equal keys silently; a contributor almost never means that."""
+KEY_NOT_TEXT = "keys must be text"
+
+
+def _key_problems(node: yaml.Node | None, path: str, line_offset: int = 0) -> list[Problem]:
+    """Keys that are not text (`1:`, `true:`, `~:`, a date), and duplicate keys, which PyYAML
+    keeps silently (the last wins); a contributor almost never means either."""
     problems: list[Problem] = []
     stack = [node] if node is not None else []
     while stack:
@@ -106,13 +160,17 @@ def _duplicate_keys(node: yaml.Node | None, path: str) -> list[Problem]:
             seen: dict[str, int] = {}
             for key_node, value_node in current.value:
                 key = key_node.value
-                line = key_node.start_mark.line + 1
-                if isinstance(key, str) and key in seen:
+                line = line_offset + key_node.start_mark.line + 1
+                if key_node.tag != "tag:yaml.org,2002:str":
+                    problems.append(Problem(path, line, f"{KEY_NOT_TEXT}: put quotes around "
+                                            "this key, or rename it"))
+                elif key in seen:
                     problems.append(
                         Problem(path, line, f"duplicate key '{key}' (first at line {seen[key]}); "
                                 "keep only one of them")
                     )
-                seen.setdefault(key, line)
+                if isinstance(key, str):
+                    seen.setdefault(key, line)
                 stack.append(value_node)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)

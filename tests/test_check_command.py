@@ -64,8 +64,8 @@ def test_a_guide_with_config(project: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "docs/new-guide.md:11: '{{ config }}' is not allowed: pages may only use "
-        '{{ letter("file/id") }}, {{ letter_library() }}, {{ questions("file/id") }} and '
-        '{{ checklist("file/id") }}\n')
+        '{{ letter("file/id") }}, {{ letter_library() }}, {{ questions("file/id") }}, '
+        '{{ checklist("file/id") }} and {{ planner() }}\n')
 
 
 @pytest.mark.parametrize("jinja", ['{% if true %}x{% endif %}', '{{ letter("a/b") | upper }}',

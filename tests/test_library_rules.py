@@ -149,8 +149,8 @@ def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     assert problems == [
         "snippets/rejection.yml:2: letters[0].title: is missing; add it (see snippets/_example.yml)",
         "snippets/rejection.yml:3: letters[0].titel: unknown key; did you mean 'title'? Allowed "
-        "keys here: id, title, situation, recipient, timing, channel, tone, subject, body, "
-        "fields, tips, tags.",
+        "keys here: id, title, situation, recipient, timing, send, channel, tone, subject, "
+        "body, fields, tips, tags.",
     ]
 
 
@@ -244,3 +244,39 @@ def test_a_broken_letter_does_not_hide_problems_of_the_next(tmp_path: Path) -> N
     second = second.replace("at {company}.", "at {compnay}.")
     problems = problems_for(tmp_path, {"rejection.yml": broken + second})
     assert [p.split(": ")[1] for p in problems] == ["letters[0].channel", "letters[1].body"]
+
+
+@pytest.mark.parametrize("article", ["a", "an", "A"])
+def test_fixed_article_before_a_blank_is_refused(tmp_path: Path, article: str) -> None:
+    bad = GOOD_LETTER.replace("Thank you for your time at {company}.",
+                              f"Thank you for your time at {article} {{company}}.")
+    assert problems_for(tmp_path, {"rejection.yml": bad}) == [
+        f"snippets/rejection.yml:13: letters[0].body: '{article} {{company}}' fixes the article "
+        "before what the reader types (it can read 'a accounts payable specialist'); rephrase "
+        "so no 'a' or 'an' comes right before {company}, for example 'the {company} role' or "
+        "'work as {company}' without an article"
+    ]
+
+
+def test_article_inside_a_word_is_not_mistaken_for_one(tmp_path: Path) -> None:
+    fine = GOOD_LETTER.replace("at {company}.", "at the area {company}.")
+    assert problems_for(tmp_path, {"rejection.yml": fine}) == []
+
+
+@pytest.mark.parametrize(("channel", "limit"), [("email", 149), ("phone", 200)])
+def test_body_word_limit_by_channel(tmp_path: Path, channel: str, limit: int) -> None:
+    letter = GOOD_LETTER.replace("channel: email", f"channel: {channel}")
+    if channel == "phone":
+        letter = letter.replace("    subject: Thank you, {interviewer}\n", "")
+    # The body has 10 words; pad it to the limit, then one past it.
+    at_limit = letter.replace("      {your_name}\n", "      {your_name}\n      "
+                              + "word " * (limit - 10) + "\n")
+    body_line = 10 if channel == "email" else 9  # a phone script has no subject line
+    (tmp_path / "at").mkdir()
+    assert problems_for(tmp_path / "at", {"rejection.yml": at_limit}) == []
+    over = at_limit.replace("word \n", "word word\n")
+    (tmp_path / "over").mkdir()
+    assert problems_for(tmp_path / "over", {"rejection.yml": over}) == [
+        f"snippets/rejection.yml:{body_line}: letters[0].body: is {limit + 1} words; a {channel} letter "
+        f"may have at most {limit}, so cut 1 or more (one idea per paragraph, no repeated thanks)"
+    ]

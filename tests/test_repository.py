@@ -30,7 +30,8 @@ def test_readme_gives_exactly_two_commands_and_ci_runs_the_test_one() -> None:
 def test_pull_request_workflow_is_read_only_and_runs_the_test_command() -> None:
     flow = workflow("pull-request.yml")
     assert list(flow["on"]) == ["pull_request"]
-    assert flow["permissions"] == {"contents": "read"}
+    assert flow["permissions"] == {}  # no default token; the job reads, nothing more
+    assert flow["jobs"]["test"]["permissions"] == {"contents": "read"}
     runs = [step.get("run", "") for step in flow["jobs"]["test"]["steps"]]
     assert "make test" in runs
 

@@ -3,14 +3,16 @@
  *
  * Private by design: nothing leaves the browser. Values live in sessionStorage for the visit, and
  * in localStorage only after the reader ticks "Remember on this device". Reader text only ever
- * reaches the page through textContent. No framework, no build step.
+ * reaches the page through textContent. Storage is read as untrusted: only string values are
+ * kept, key by key. A browser that blocks site data (where even reading `localStorage` throws)
+ * gets the same page, in memory, and is told that nothing can be kept. No framework, no build.
  */
 (() => {
   "use strict";
 
   const KEY = "onward-details";
   const placeholders = new WeakMap(); // field element -> its "[Label]" as rendered
-  let values = {}; // field key -> what the reader typed; also the fallback when storage fails
+  let values = Object.create(null); // field key -> what the reader typed; memory is the fallback
   let remember = false;
 
   /* ---- Storage: can be missing or throw (blocked cookies, private modes); the page still works */
@@ -23,21 +25,29 @@
     }
   }
 
+  // What was kept, as field key -> string; any other value (object, number...) is dropped.
   function load(name) {
     try {
       const data = JSON.parse(storage(name).getItem(KEY));
-      return data && typeof data === "object" ? data : null;
+      if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+      const kept = Object.create(null);
+      for (const [key, text] of Object.entries(data)) {
+        if (typeof text === "string") kept[key] = text;
+      }
+      return kept;
     } catch {
       return null;
     }
   }
 
+  // True when the browser kept (or removed) it; false when it would not let the site.
   function store(name, data) {
     try {
       if (data) storage(name).setItem(KEY, JSON.stringify(data));
       else storage(name).removeItem(KEY);
+      return true;
     } catch {
-      /* in memory only */
+      return false; // in memory only
     }
   }
 
@@ -148,10 +158,12 @@
   }
 
   function forget(card) {
-    values = {};
+    values = Object.create(null);
     remember = false;
     store("sessionStorage", null);
     store("localStorage", null);
+    // One place to forget everything: checklists.js clears the checklist ticks on this event.
+    document.dispatchEvent(new CustomEvent("onward:forget"));
     document.querySelectorAll(".onward-form [aria-invalid]").forEach((input) =>
       input.removeAttribute("aria-invalid")
     );
@@ -172,12 +184,17 @@
   document.addEventListener("change", (event) => {
     const box = event.target;
     if (!box.matches || !box.matches(".onward-remember")) return;
-    remember = box.checked;
-    store("localStorage", remember ? values : null);
+    const kept = store("localStorage", box.checked ? values : null);
+    remember = box.checked && kept;
+    // checklists.js keeps its ticks on the device exactly while this choice is on.
+    document.dispatchEvent(new CustomEvent("onward:remember", { detail: remember }));
     renderAll();
-    announce(box.closest(".onward-letter"), remember
-      ? "Your details will be kept on this device until you choose Forget my details."
-      : "Your details will be kept only until you close this tab.");
+    announce(box.closest(".onward-letter"), !kept
+      ? "Your browser does not let this site keep anything, so your details are gone " +
+        "when you leave or reload the page."
+      : remember
+        ? "Your details will be kept on this device until you choose Forget my details."
+        : "Your details will be kept only until you close this tab.");
   });
 
   document.addEventListener("click", (event) => {
@@ -199,15 +216,29 @@
 
   /* ---- Each page: Material swaps the content on instant navigation, so set up every time */
 
+  // Beside "Remember on this device", a link to the page that says what is kept, and where. Its
+  // address comes from the site's navigation: it differs online and in the offline copy.
+  function linkPrivacy(card) {
+    const label = card.querySelector(".onward-remember + label");
+    const page = document.querySelector(
+      '.md-nav__link[href$="privacy/"], .md-nav__link[href$="privacy.html"]');
+    if (!label || !page || label.parentElement.querySelector(".onward-privacy")) return;
+    const link = document.createElement("a");
+    link.className = "onward-privacy";
+    link.href = page.href;
+    link.textContent = "Privacy";
+    label.after(" (", link, ")");
+  }
+
   function setUp(card) {
     card.querySelectorAll(".onward-form, .onward-letter__progress, .onward-email, .onward-download")
       .forEach((el) => (el.hidden = false));
+    linkPrivacy(card);
     render(card);
   }
 
-  // A page of many cards (the letter library) shows each form as its card nears the screen:
-  // laying out every form at once blocks the page for most of a second on a phone.
-  const LAZY_FROM = 12;
+  // The letter library shows each form as its card nears the screen: laying out every form
+  // at once blocks the page for most of a second on a phone. A guide sets up all its cards.
   let observer = null;
 
   function init() {
@@ -216,7 +247,8 @@
     values = local || load("sessionStorage") || values;
     if (observer) observer.disconnect();
     const all = cards();
-    const lazy = all.length > LAZY_FROM && "IntersectionObserver" in window;
+    const lazy = Boolean(document.querySelector(".onward-filters")) &&
+      "IntersectionObserver" in window;
     observer = lazy ? new IntersectionObserver((entries) => entries.forEach((entry) => {
       if (!entry.isIntersecting) return;
       observer.unobserve(entry.target);

@@ -98,7 +98,12 @@
 
     // A shared link to one letter must show that letter, whatever the filters say.
     function revealTarget() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
+      var id;
+      try {
+        id = decodeURIComponent(window.location.hash.slice(1));
+      } catch (error) {
+        return; // a malformed address (#%E0%A4%A) names no letter: nothing to reveal
+      }
       var target = id && document.getElementById(id);
       var card = target && target.closest ? target.closest("article.onward-letter") : null;
       if (card && card.hidden) {

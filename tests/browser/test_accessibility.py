@@ -62,6 +62,10 @@ def test_every_page_has_no_axe_violations(browser, site_url: str, built_site: Pa
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").press_sequentially("thank you")
         page.locator(".md-search-result__item").first.wait_for(state="visible")
+        # The results are at full contrast from the moment they show: no fade-in under axe.
+        opacity = page.evaluate("getComputedStyle(document.querySelector("
+                                "'.md-search__output')).opacity")
+        assert opacity == "1", f"search results shown at opacity {opacity}"
         found["rejection/ with search results"] = violations(page)
         page.keyboard.press("Escape")
 
