@@ -1,6 +1,7 @@
 # Onward: the commands a contributor needs. Each target creates or refreshes the local
-# virtualenv (.venv) from the pinned versions in pyproject.toml, and skips the install
-# when pyproject.toml has not changed since the last one.
+# virtualenv (.venv) from the lock files in requirements/ (every package, transitive ones too,
+# pinned with its hashes), and skips the install when the lock has not changed since the last one.
+# pyproject.toml names what we depend on; `make lock` writes requirements/*.txt from it.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +13,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test check offline zensical clean
+.PHONY: serve build test test-fast lint check offline zensical lock clean
 
 ## serve: preview the site at http://127.0.0.1:$(PORT)/onward/ with live reload
 serve: $(VENV)/.site-installed
@@ -23,10 +24,18 @@ build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict --clean
 
 ## test: run every check and test (installs the test tools and Chromium when missing)
-test: $(VENV)/.test-installed
+test: lint
 	$(PYTHON) tools/ensure_chromium.py
-	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
+
+## test-fast: the quick loop while you work: lint and the tests that build no site, no browser
+test-fast: lint
+	$(BIN)/python -m pytest -n 2 -m "not browser and not build"
+
+## lint: ruff on everything, mypy (strict) on macros/
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 ## check: the contributor checks alone (snippets, pages, spelling, readability)
 check: $(VENV)/.test-installed
@@ -44,17 +53,28 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-$(VENV)/.site-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --group site
+# The lock files pin every version with its hashes, so pip installs exactly what was tested.
+$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
 	touch $@
 
-$(VENV)/.zensical-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --group zensical
-	touch $@ $(VENV)/.site-installed
-
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --group test
+$(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@ $(VENV)/.site-installed $(VENV)/.zensical-installed
+
+# Zensical is in the test lock (tests/test_zensical.py builds with both engines).
+$(VENV)/.zensical-installed: $(VENV)/.test-installed
+
+## lock: after editing the groups in pyproject.toml, pin them again into requirements/*.txt
+# uv resolves once for every platform and Python >= 3.11, with the hash of every file, and
+# writes no index address, so pip installs from whatever index a machine is configured with.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --group lock
+	for group in site test; do \
+	  $(BIN)/uv pip compile pyproject.toml --group $$group --universal --python-version 3.11 \
+	    --generate-hashes --quiet --custom-compile-command "make lock" \
+	    -o requirements/$$group.txt || exit 1; \
+	done
 
 clean:
 	rm -rf site offline .cache $(VENV)

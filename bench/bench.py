@@ -1,12 +1,17 @@
 """Speed and size figures for Onward. Prints figures; asserts nothing (timings are noisy).
 
     .venv/bin/python bench/bench.py [--runs 5]
+    .venv/bin/python bench/bench.py scale [--runs 3]
 
 (a) build time of the real site;
 (b) full build / the same pages with every macro call pre-rendered as static HTML
     (target <= 1.10): what our letters cost; also against a build without mkdocs-macros at all;
 (c) a synthetic site 10x the real one / the same generator at 1x (target <= 10.5): whether the
     build scales linearly with pages and letters.
+`scale`: the real site (1x) and the real site plus 19 synthetic copies of every guide (20x), each
+    copy showing two letters from a snippet file of its own, against the same pages without
+    letters: build time, the ratio with/without letters, the largest page, the letter library
+    and the search index (raw and gzipped).
 Builds run in this process with the snippet cache cleared first, so each is a cold build.
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import logging
 import os
 import re
@@ -24,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -31,20 +39,24 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from macros import library as library_module  # noqa: E402
+from macros.engine import SNIPPETS  # noqa: E402
 from macros.library import load_library  # noqa: E402
+from macros.pages import MacroCall, replace_calls  # noqa: E402
 from macros.render import render_letter, render_list  # noqa: E402
 from macros.site import library_page  # noqa: E402
 from tests.sitebuild import copy_project  # noqa: E402
 
-CALL = re.compile(r'\{\{\s*(letter|questions|checklist)\("([^"]+)"\)\s*\}\}')
+# The calls that show letters: a letter, the letter library, the follow-up planner.
+LETTER_CALLS = ("letter", "letter_library", "planner")
+NOT_GUIDES = {"letters", "planner"}  # pages made from the whole library, not guides
+GZIP_LEVEL = 6  # as a web server sends it (tests/browser/test_size.py too)
 
 
 def timed_build(project: Path, runs: int) -> float:
     """Median seconds of `runs` cold builds of `project`."""
     times = []
     for _ in range(runs):
-        library_module._cache.clear()
+        SNIPPETS.clear()
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"),
                              strict=True)
         start = time.perf_counter()
@@ -60,14 +72,15 @@ def prerender(project: Path, *, drop_plugin: bool) -> None:
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
 
-        def static(match: re.Match[str]) -> str:
-            name, key = match.groups()
-            return render_letter(library.letters[key]) if name == "letter" else \
-                render_list(library.lists[key])
+        def static(call: MacroCall) -> str | None:
+            if call.name == "letter_library":
+                return library_page(library, project / "docs", "letters/")
+            if call.argument is None:
+                return None
+            return render_letter(library.letters[call.argument]) if call.name == "letter" \
+                else render_list(library.lists[call.argument])
 
-        text = CALL.sub(static, text)
-        text = text.replace("{{ letter_library() }}",
-                            library_page(library, project / "docs", "letters/"))
+        text = replace_calls(text, static)
         page.write_text(text, encoding="utf-8")
     if drop_plugin:
         config = project / "mkdocs.yml"
@@ -76,27 +89,72 @@ def prerender(project: Path, *, drop_plugin: bool) -> None:
         config.write_text(text, encoding="utf-8")
 
 
-def synthesize(project: Path, scale: int) -> None:
-    """`scale` copies of every guide and snippet file, each copy calling its own letters."""
+def synthesize(project: Path, scale: int, *, letters_per_page: int | None = None,
+               keep_nav: bool = False) -> None:
+    """`scale - 1` copies of every guide, with relative links pointing to "#", and no `nav:`
+    (MkDocs lists every page in every page), or with `keep_nav` the real nav and the copies left
+    out of it (`not_in_nav`). Without `letters_per_page`, every snippet file is copied too and
+    each guide copy calls its own copy's letters and lists. With it, each guide copy shows
+    `letters_per_page` letters (0: none) from a snippet file of its own, made of real letters
+    under renamed ids, and no other macro call."""
     docs, snippets = project / "docs", project / "snippets"
-    originals = [p for p in snippets.glob("*.yml") if p.name != "fields.yml"
+    originals = [p for p in sorted(snippets.glob("*.yml")) if p.name != "fields.yml"
                  and not p.name.startswith("_")]
-    guides = [p for p in docs.glob("*/index.md") if p.parent.name != "letters"]
+    guides = [p for p in sorted(docs.glob("*/index.md")) if p.parent.name not in NOT_GUIDES]
+    pool = itertools.cycle([
+        {**letter, "id": f"{source.stem}-{letter['id']}"} for source in originals
+        for letter in yaml.safe_load(source.read_text(encoding="utf-8")).get("letters", [])])
     for copy in range(1, scale):
-        for source in originals:
-            shutil.copy(source, snippets / f"{source.stem}-{copy}.yml")
+        if letters_per_page is None:
+            for source in originals:
+                shutil.copy(source, snippets / f"{source.stem}-{copy}.yml")
         for guide in guides:
             text = guide.read_text(encoding="utf-8")
-            suffix = f"-{copy}/"
-            text = CALL.sub(lambda m, s=suffix: f'{{{{ {m[1]}("{m[2].replace("/", s, 1)}") }}}}',
-                            text)
-            target = docs / f"{guide.parent.name}-{copy}" / "index.md"
+            name = f"{guide.parent.name}-{copy}"
+            if letters_per_page is None:
+                suffix = f"-{copy}/"
+                text = replace_calls(text, lambda call, s=suffix: None if not call.argument
+                                     else f'{{{{ {call.name}("{call.argument.replace("/", s, 1)}")'
+                                     " }}")
+            else:
+                text = own_letters(text, name, snippets, [next(pool) for _ in
+                                                          range(letters_per_page)])
+            target = docs / name / "index.md"
             target.parent.mkdir()
             target.write_text(re.sub(r"\]\((?!https?:)[^)#]*(#[^)]*)?\)", r"](#)", text),
                               encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = re.sub(r"\nnav:\n(?:  .*\n|\n)*", "\n", config.read_text(encoding="utf-8"))
+    text = config.read_text(encoding="utf-8")
+    if keep_nav:
+        copies = "".join(f"  /{guide.parent.name}-*/\n" for guide in guides)
+        text += f"not_in_nav: |\n{copies}"
+    else:
+        text = re.sub(r"\nnav:\n(?:  .*\n|\n)*", "\n", text)
     config.write_text(text, encoding="utf-8")
+
+
+def own_letters(text: str, name: str, snippets: Path, letters: list[dict]) -> str:
+    """`text` with its first macro calls replaced by calls to `letters`, written to
+    snippets/`name`.yml, and its other calls removed (calls left over go at the end)."""
+    if letters:
+        header = (f"# Synthetic letters for docs/{name}/index.md, written by bench/bench.py.\n"
+                  "# yaml-language-server: $schema=schema.json\n")
+        (snippets / f"{name}.yml").write_text(
+            header + yaml.safe_dump({"letters": letters}, sort_keys=False, allow_unicode=True,
+                                    width=10_000), encoding="utf-8")
+    calls = [f'{{{{ letter("{name}/{letter["id"]}") }}}}' for letter in letters]
+    text = replace_calls(text, lambda call: None if call.argument is None
+                         else calls.pop(0) if calls else "")
+    return text + "".join(f"\n{call}\n" for call in calls)
+
+
+def strip_letters(project: Path) -> None:
+    """Every page without its letters: each call that shows letters (a letter, the letter
+    library, the planner) removed; lists and the pages' prose stay."""
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(replace_calls(text, lambda call: "" if call.name in LETTER_CALLS
+                                      else None), encoding="utf-8")
 
 
 def page_weight(site: Path, page: str) -> tuple[int, int]:
@@ -108,11 +166,71 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return raw, packed
 
 
+def sizes(site: Path) -> dict[str, tuple[str, int, int]]:
+    """The largest page, the letter library and the search index: (path, raw, gzipped bytes)."""
+    def measure(path: Path) -> tuple[str, int, int]:
+        data = path.read_bytes()
+        return (path.relative_to(site).as_posix(), len(data),
+                len(gzip.compress(data, GZIP_LEVEL)))
+
+    pages = [measure(path) for path in site.rglob("*.html")]
+    return {"largest page": max(pages, key=lambda page: page[2]),
+            "letter library": measure(site / "letters" / "index.html"),
+            "search index": measure(site / "search" / "search_index.json")}
+
+
+def scale(runs: int) -> None:
+    """1x and 20x, each with and without letters: build time, ratio, page and index sizes."""
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {}
+        for size, with_letters in itertools.product((1, 20), (True, False)):
+            project = copy_project(Path(tmp) / f"x{size}-{'with' if with_letters else 'without'}")
+            if size > 1:
+                synthesize(project, size, letters_per_page=2 if with_letters else 0,
+                           keep_nav=True)
+            if not with_letters:
+                strip_letters(project)
+            projects[size, with_letters] = project
+        # One build of each per round, so a busy machine slows the four alike.
+        times = {key: [] for key in projects}
+        for _ in range(runs):
+            for key, project in projects.items():
+                times[key].append(timed_build(project, 1))
+        for (size, with_letters), project in projects.items():
+            site = project / "site"
+            pages = sum(1 for _ in site.rglob("index.html"))
+            SNIPPETS.clear()
+            letters = len(load_library(project / "snippets").letters) if with_letters else 0
+            results[size, with_letters] = (statistics.median(times[size, with_letters]), pages,
+                                           letters, sizes(site))
+
+    print(f"Build time, median of {runs} cold builds; sizes gzipped at level {GZIP_LEVEL}.")
+    for size in (1, 20):
+        (full, pages, letters, weights), (bare, _, _, bare_weights) = (
+            results[size, True], results[size, False])
+        print(f"\n{size}x: {pages} pages, {letters} letters")
+        print(f"  build with letters / without:  {full:.3f} / {bare:.3f} s = {full / bare:.2f}"
+              + ("  (target <= 1.15)" if size > 1 else ""))
+        for what, (path, raw, packed) in weights.items():
+            bare_path, bare_raw, bare_packed = bare_weights[what]
+            print(f"  {what + ':':16s}{raw / 1024:8.1f} KiB raw, {packed / 1024:6.1f} KiB gz "
+                  f"({path}); without letters {bare_raw / 1024:.1f} / "
+                  f"{bare_packed / 1024:.1f} ({bare_path})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("figures", nargs="?", choices=["build", "scale"], default="build",
+                        help="build: figures (a) to (c) (the default); scale: 1x and 20x")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="builds per figure, median taken (default 5; scale: 3)")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    if args.figures == "scale":
+        scale(args.runs or 3)
+        return
+    args.runs = args.runs or 5
 
     with tempfile.TemporaryDirectory() as tmp:
         real = copy_project(Path(tmp) / "real")

@@ -7,69 +7,15 @@ GitHub Pages does, so transfer sizes and Lighthouse scores match what readers ge
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
-import mimetypes
+import sys
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.helpers import serve  # the one server, for tests and bench alike
 
-class GzipHandler(http.server.BaseHTTPRequestHandler):
-    root: Path  # set by serve()
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_HEAD(self) -> None:
-        self.respond(body=False)
-
-    def do_GET(self) -> None:
-        self.respond(body=True)
-
-    def respond(self, *, body: bool) -> None:
-        path = unquote(urlsplit(self.path).path)
-        target = (self.root / path.lstrip("/")).resolve()
-        if self.root not in (target, *target.parents):
-            target = self.root / "__outside__"
-        if target.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            target = target / "index.html"
-        status = 200
-        if not target.is_file():
-            status, target = 404, self.root / "404.html"
-        data = target.read_bytes() if target.is_file() else b"Not found"
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-            kind += "; charset=utf-8"
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' policy
-        if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            data = gzip.compress(data, compresslevel=6)
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
-
-
-def serve(directory: Path, port: int = 0) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` in a background thread; returns its URL and the server (to shut down)."""
-    handler = type("Handler", (GzipHandler,), {"root": Path(directory).resolve()})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+__all__ = ["serve"]
 
 
 def main() -> None:

@@ -1,38 +1,32 @@
 """mkdocs-macros entry point: registers Onward's macros and nothing else.
 
-Loading and validation live in library.py, HTML in render.py; both are plain Python, so the
-site can move to another engine (Zensical re-implements mkdocs-macros) without a rewrite.
+Loading and validation live in library.py, HTML in render.py; whatever differs between MkDocs
+and Zensical (which re-implements mkdocs-macros) lives in engine.py, so the rest of the package
+is plain Python that serves both.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import logging
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
 # Zensical executes this file by path on every page, without importing the package first, so
 # the relative imports below would find no parent package. Register an empty one (once) whose
 # __path__ is this folder; under MkDocs the package is already imported and this does nothing.
+# (The one engine difference that cannot live in engine.py: it must run before any import.)
 if __name__ not in sys.modules and __spec__ is not None:
     sys.modules[__name__] = importlib.util.module_from_spec(__spec__)
 
+from .engine import SNIPPETS, Engine
 from .guard import PAGE_PROBLEMS, page_guard_problems, pages_guard_problems, settings_problems
-from .library import cached_library
+from .pages import page_problems
 from .planner import render_planner
-from .problems import Problem, ProblemsFound, did_you_mean
+from .problems import Problem, ProblemsFound, unknown_id
 from .render import render_error, render_letter, render_list
 from .site import guide_links, library_page, relative_url, source_link
-
-try:  # A PluginError stops MkDocs with our message and no traceback.
-    from mkdocs.exceptions import PluginError as BuildStop
-except ImportError:  # another engine
-    BuildStop = RuntimeError
-
-log = logging.getLogger("mkdocs.plugins.onward")
-
 
 # The build guards itself: no page is rendered as a template before the scanner that
 # `python -m macros check` uses (pages.page_problems) has passed it. Why this mechanism:
@@ -48,72 +42,54 @@ log = logging.getLogger("mkdocs.plugins.onward")
 #   (body and title); that hook scans the exact text about to be rendered, which catches a file
 #   changed since. Zensical has no such hook but calls define_env for each page before rendering
 #   it, with `env.page` set: that page is scanned there.
-# A refusal stops the build with the problems and no traceback (see `stop`).
+# A refusal stops the build with the problems and no traceback (engine.Engine.stop).
 
 
-def stop(report: str, *, zensical: bool) -> NoReturn:
-    """End the build with `report`. MkDocs prints a PluginError as a message. Zensical prints a
-    traceback for anything a module raises, burying the message, so say it and exit there."""
-    if zensical:
-        sys.stderr.write(f"Error: {report}\n")
-        sys.stderr.flush()
-        os._exit(1)
-    raise BuildStop(report)
-
-
-def guard(problems: list[Problem], *, zensical: bool) -> None:
-    if problems:
-        stop(ProblemsFound(problems, PAGE_PROBLEMS).report(), zensical=zensical)
-
-
-def define_env(env) -> None:
-    project = Path(env.project_dir)
-    docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
-    page = getattr(env, "page", None)  # MkDocs: not yet ("Too early"); Zensical: this page
-    zensical = page is not None and getattr(page, "file", None) is None
-    guard(settings_problems(getattr(env, "config", None) or {}), zensical=zensical)
-    if zensical:
-        guard(page_guard_problems(docs_dir / page.path, docs_dir), zensical=True)
-    else:
-        guard(pages_guard_problems(docs_dir), zensical=False)
+def define_env(env: Any) -> None:
+    engine = Engine.of(env)
+    macro: Callable[[Callable[..., str]], Callable[..., str]] = env.macro
+    docs_dir = engine.docs_dir
+    guard(engine, settings_problems(getattr(env, "config", None) or {}))
+    if engine.page_path is not None:  # Zensical: this page, just before it is rendered
+        guard(engine, page_guard_problems(engine.page_path, docs_dir))
+    else:  # MkDocs: every page, before any is read
+        guard(engine, pages_guard_problems(docs_dir))
     try:
-        library = cached_library(project / "snippets")
+        library = SNIPPETS.get(Path(env.project_dir) / "snippets")
     except ProblemsFound as problems:
-        stop(problems.report(), zensical=zensical)
+        engine.stop(problems.report())
     repo_url = env.conf.get("repo_url")
+    # Card, list and library templates (macros/templates/onward/) can be overridden from the
+    # theme's custom_dir, like a Material partial: overrides/onward/card.html.
+    overrides = engine.custom_dir
 
-    def fail(call: str, message: str) -> str:
-        # MkDocs: logged as an error, so `--strict` fails the build and `serve` shows it on the
-        # page. Zensical's pages have no `.file` and its strict mode ignores Python logging: raise.
-        file = getattr(env.page, "file", None)
-        src_path = file.src_path if file else env.page.path
-        source = (Path(file.abs_src_path) if file else docs_dir / src_path).read_text("utf-8")
-        line = next((n for n, text in enumerate(source.splitlines(), 1) if call in text), 0)
-        where = f"docs/{src_path}:{line}" if line else f"docs/{src_path}"
-        if file is None:
-            stop(f"{where}: {call}: {message}", zensical=True)
-        log.error(f"{where}: {call}: {message}")
-        return render_error(f"{call}: {message}")
+    def unknown(macro: str, wanted: str, pool: Any) -> str:
+        """The check's own problem line for this call (same wording, same line), reported the
+        engine's way, and a visible error box in place of the card."""
+        src_path, source = engine.page_source(env.page)
+        shown = f"docs/{src_path}"
+        calls = page_problems(source.read_text(encoding="utf-8"), shown)[2]
+        line = next((call.line for call in calls
+                     if call.name == macro and call.argument == wanted), 0)
+        message = unknown_id(macro, wanted, pool)
+        engine.macro_error(str(Problem(shown, line, message)))
+        return render_error(message)
 
-    def unknown(call: str, wanted: str, pool, noun: str, owner: str) -> str:
-        hint = did_you_mean(wanted, pool, '"{}"')
-        return fail(call, f"no {noun} has this id{hint or ';'} ids are the snippets/ file name, "
-                    f"a slash, and the {owner}'s id")
-
-    @env.macro
+    @macro
     def letter(letter_id: str) -> str:
         """A letter card: {{ letter("rejection/thank-you") }}"""
         found = library.letters.get(letter_id)
         if found is None:
-            return unknown(f'letter("{letter_id}")', letter_id, library.letters, "letter", "letter")
-        return render_letter(found, source_url=source_link(repo_url, found.source))
+            return unknown("letter", letter_id, library.letters)
+        return render_letter(found, source_url=source_link(repo_url, found.source),
+                             overrides=overrides)
 
-    @env.macro
+    @macro
     def letter_library() -> str:
         """Every letter, grouped by situation, each linked to its guide: {{ letter_library() }}"""
-        return library_page(library, docs_dir, env.page.url)
+        return library_page(library, docs_dir, env.page.url, overrides=overrides)
 
-    @env.macro
+    @macro
     def planner() -> str:
         """The follow-up planner, from every letter's `send:` time: {{ planner() }}"""
         links = {letter_id: (relative_url(env.page.url, url), url)
@@ -124,22 +100,29 @@ def define_env(env) -> None:
         found = library.lists.get(list_id)
         if found is None or found.kind != kind:
             ids = [key for key, value in library.lists.items() if value.kind == kind]
-            return unknown(f'{kind}("{list_id}")', list_id, ids, f"{kind} list", "list")
-        return render_list(found)
+            return unknown(kind, list_id, ids)
+        return render_list(found, overrides=overrides)
 
-    @env.macro
+    @macro
     def questions(list_id: str) -> str:
         """Interview questions, each copyable: {{ questions("questions/to-ask") }}"""
         return item_list("questions", list_id)
 
-    @env.macro
+    @macro
     def checklist(list_id: str) -> str:
         """A checklist with real checkboxes: {{ checklist("checklists/resume") }}"""
         return item_list("checklist", list_id)
 
 
-def on_pre_page_macros(env) -> None:
+def guard(engine: Engine, problems: list[Problem]) -> None:
+    """Stop the build with the pages' problems, worded and listed as `python -m macros check`."""
+    if problems:
+        engine.stop(ProblemsFound(problems, PAGE_PROBLEMS).report())
+
+
+def on_pre_page_macros(env: Any) -> None:
     """MkDocs, just before it renders a page: the text it is about to render passes the guard."""
-    file = env.page.file
-    guard(page_guard_problems(Path(file.abs_src_path), Path(env.conf["docs_dir"]),
-                              rendered=env.markdown, meta=env.page.meta), zensical=False)
+    engine = Engine.of(env)
+    _, source = engine.page_source(env.page)
+    guard(engine, page_guard_problems(source, engine.docs_dir, rendered=env.markdown,
+                                      meta=env.page.meta))

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import cli
 from .content import front_matter_problems, nav_problems, readability_problems, reference_problems
 from .library import load_library
+from .models import Library
 from .pages import scan_pages
 from .problems import Problem, ProblemsFound
 
@@ -39,11 +40,12 @@ def spelling_problems(root: Path) -> list[Problem]:
 def check_project(root: Path = ROOT, *, spelling: bool = True, readability: bool = True
                   ) -> list[Problem]:
     problems: list[Problem] = []
+    library: Library | None
     try:
         library = load_library(root / "snippets")
-    except ProblemsFound as found:
+    except ProblemsFound as invalid:
         library = None
-        problems.extend(found.problems)
+        problems.extend(invalid.problems)
     pages, found = scan_pages(root / "docs")
     problems.extend(found)
     problems.extend(reference_problems(pages, library))

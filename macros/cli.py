@@ -8,6 +8,7 @@ terminal, filled in by the same library and rules as the site, with no browser.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +19,7 @@ from .planner import when_text
 from .problems import ProblemsFound, did_you_mean
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `letter` and `list` on the argparse subcommands of `python -m macros`."""
     letter = commands.add_parser("letter", help="print one letter, filled in")
     letter.add_argument("id", help='a letter id, like "rejection/warm-thanks"')
@@ -27,8 +28,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     commands.add_parser("list", help="list every letter: id, title and channel")
 
 
-def run(args: argparse.Namespace, root: Path, out: TextIO = sys.stdout,
-        err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace, root: Path, out: TextIO | None = None,
+        err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr  # read at call time (tests redirect them)
     try:
         library = load_library(root / "snippets")
     except ProblemsFound as found:
@@ -66,7 +68,7 @@ def parse_sets(letter: Letter, pairs: list[str]) -> tuple[dict[str, str], list[s
 
 
 def fill(text: str, letter: Letter, values: dict[str, str]) -> str:
-    def blank(match) -> str:
+    def blank(match: re.Match[str]) -> str:
         key = match.group(1)
         return values.get(key) or f"[{letter.field(key).label}]"
 

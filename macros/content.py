@@ -11,14 +11,12 @@ import yaml
 
 from .models import Library
 from .pages import Page, split_front_matter
-from .problems import Problem, did_you_mean
+from .problems import Problem, unknown_id
 from .site import LIBRARY_PAGE
 
 MAX_GRADE = 8.0  # ARCHITECTURE.md, "Content style": Flesch-Kincaid grade 8 or below
 TAGS_PAGE = "tags.md"  # the tags index lists tags; it has none of its own
 MAX_DESCRIPTION = 160
-# Pages that are allowed outside the navigation (Material's 404 template is not a page).
-NOT_IN_NAV: frozenset[str] = frozenset()
 
 
 def front_matter_problems(pages: Iterable[Page]) -> list[Problem]:
@@ -52,10 +50,8 @@ def reference_problems(pages: Iterable[Page], library: Library | None) -> list[P
                 key for key, item in library.lists.items()
                 if item.kind == call.name}
             if call.argument not in pool:
-                problems.append(Problem(
-                    page.path, call.line, f'{call.name}("{call.argument}"): no such id'
-                    f'{did_you_mean(call.argument, pool, chr(34) + "{}" + chr(34)) or ";"} ids are '
-                    "the snippets/ file name, a slash, and the id in that file"))
+                problems.append(Problem(page.path, call.line,
+                                        unknown_id(call.name, call.argument, pool)))
             if page.src != LIBRARY_PAGE:
                 used.add(call.argument)
     for letter in library.letters.values():
@@ -87,7 +83,7 @@ def nav_problems(root: Path, pages: Iterable[Page]) -> list[Problem]:
         return [Problem("mkdocs.yml", 0, "there is no 'nav:'; list every page in it")]
     return [Problem(page.path, 0, f"is not in the navigation; add '{page.src}' under 'nav:' in "
                     "mkdocs.yml") for page in pages
-            if page.src not in listed and page.src not in NOT_IN_NAV]
+            if page.src not in listed]
 
 
 def _nav_files(nav: Any) -> Iterable[str]:

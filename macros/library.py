@@ -7,7 +7,6 @@ reported together, each with file, line and field. No mkdocs import here.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -16,7 +15,7 @@ from typing import Any
 from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, ListItem, Send
 from .problems import Problem, ProblemsFound
 from .rules import cross_file_problems, letter_problems
-from .schema import is_valid, load_validator, schema_problems, sound_letter_indexes
+from .schema import load_validator, schema_problems, sound_letter_indexes
 from .yamlsource import MAX_YAML_BYTES, YamlDocument, parse_yaml
 
 SHARED_FIELDS_FILE = "fields.yml"
@@ -79,8 +78,7 @@ def check_documents(documents: list[YamlDocument],
     sound: list[YamlDocument] = []
     partly_sound: list[YamlDocument] = []  # schema errors, yet some letters can be checked
     for document in documents:
-        valid = is_valid(document, schema_path)
-        found = [] if valid else schema_problems(document, load_validator(schema_path))
+        found = schema_problems(document, load_validator(schema_path))
         problems.extend(found)
         (partly_sound if found else sound).append(document)
 
@@ -105,7 +103,7 @@ def check_documents(documents: list[YamlDocument],
         for index in sound_letter_indexes(document, schema_path):
             problems.extend(letter_problems(document, index, document.data["letters"][index],
                                             shared))
-    library = Library(MappingProxyType(letters), MappingProxyType(lists), MappingProxyType(shared))
+    library = Library(MappingProxyType(letters), MappingProxyType(lists))
     return library, problems
 
 
@@ -185,31 +183,3 @@ def _item_list(document: YamlDocument, stem: str, index: int, raw: dict[str, Any
         intro=raw["intro"].strip() if raw.get("intro") else None,
         groups=groups,
     )
-
-
-_cache: dict[Path, tuple[tuple, Library]] = {}
-
-
-def _signature(snippets_dir: Path) -> tuple:
-    """Name, mtime and size of the files `load_library` reads. Zensical asks on every page, so
-    one directory scan and one stat per file (a fifth of the cost of globbing with pathlib)."""
-    with os.scandir(snippets_dir) as entries:
-        read = [entry for entry in entries if entry.name == SCHEMA_FILE or (
-            entry.name.endswith(".yml") and not entry.name.startswith("_") and entry.is_file())]
-    return tuple(sorted((entry.name, stat.st_mtime_ns, stat.st_size)
-                        for entry in read for stat in (entry.stat(),)))
-
-
-def cached_library(snippets_dir: Path) -> Library:
-    """`load_library`, read again only when a snippet file changed (serve reloads, Zensical).
-
-    MkDocs calls define_env once per build but Zensical once per page, so the cache lives here.
-    """
-    key = snippets_dir.resolve()
-    signature = _signature(key)
-    hit = _cache.get(key)
-    if hit and hit[0] == signature:
-        return hit[1]
-    library = load_library(key)
-    _cache[key] = (signature, library)
-    return library

@@ -103,7 +103,6 @@ class ItemList:
 class Library:
     letters: Mapping[str, Letter]  # by full id, in file order
     lists: Mapping[str, ItemList]
-    fields: Mapping[str, Field]  # shared placeholders from fields.yml
 
 
 def anchor_for(kind: str, full_id: str) -> str:

@@ -10,9 +10,10 @@ library which guide explains each letter.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,13 +46,14 @@ class MacroCall:
     name: str
     argument: str | None
     line: int  # 1-based line in the page file
+    start: int = 0  # where `{{` begins in the scanned text (a character offset)
+    end: int = 0  # just after its `}}`
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the project root, e.g. "docs/rejection/index.md"
     src: str  # relative to docs/, e.g. "rejection/index.md"
-    title: str
     meta: dict[str, Any]
     calls: tuple[MacroCall, ...]
 
@@ -146,9 +148,8 @@ def read_page(path: Path, docs_dir: Path, root: Path) -> tuple[Page | None, list
     source, problems = read_source(path, shown)
     if source is None:
         return None, problems
-    meta, body, calls, problems = page_problems(source, shown)
-    title = page_title(meta, body, path)
-    page = Page(shown, path.relative_to(docs_dir).as_posix(), title, meta, tuple(calls))
+    meta, _body, calls, problems = page_problems(source, shown)
+    page = Page(shown, path.relative_to(docs_dir).as_posix(), meta, tuple(calls))
     return page, problems
 
 
@@ -186,14 +187,31 @@ def scan_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
 
 def macro_calls(markdown: str, path: str, line_offset: int = 0
                 ) -> tuple[list[MacroCall], list[Problem]]:
-    """The page's macro calls, and a problem for any Jinja that is not one of them."""
+    """The one macro-call scanner (build, check, guide links, tests and bench all use it): the
+    page's calls, each with its line and place in `markdown`, and a problem for any Jinja that
+    is not one of them. Each `{{ ... }}` is found by Jinja's own lexer and parsed by Jinja.
+    A build asks about the same page several times (guard, library, planner): remembered."""
+    calls, problems = _scan(markdown, path, line_offset)
+    return list(calls), list(problems)
+
+
+@functools.lru_cache(maxsize=512)
+def _scan(markdown: str, path: str, line_offset: int
+          ) -> tuple[tuple[MacroCall, ...], tuple[Problem, ...]]:
+    calls, problems = _scan_uncached(markdown, path, line_offset)
+    return tuple(calls), tuple(problems)
+
+
+def _scan_uncached(markdown: str, path: str, line_offset: int
+                   ) -> tuple[list[MacroCall], list[Problem]]:
     problems: list[Problem] = []
     for match in re.finditer(r"\{%", markdown):
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
         problems.append(Problem(path, line, "'{% ... %}' statements are not allowed: "
                                 f"{ALLOWED_HELP}"))
+    environment = Environment()
     try:
-        template = Environment().parse(markdown)
+        environment.parse(markdown)
     except TemplateSyntaxError as error:
         problems.append(Problem(path, line_offset + (error.lineno or 1),
                                 f"broken macro call ({error.message}); {ALLOWED_HELP}"))
@@ -204,20 +222,52 @@ def macro_calls(markdown: str, path: str, line_offset: int = 0
                                 f"{ALLOWED_HELP}"))
         return [], problems
     calls: list[MacroCall] = []
-    for output in template.find_all(nodes.Output):
-        for expression in output.nodes:
-            if isinstance(expression, nodes.TemplateData):
-                continue
-            line = line_offset + expression.lineno
-            call, problem = _macro_call(expression, line)
-            if call:
-                calls.append(call)
-            if problem:
-                problems.append(Problem(path, line, problem))
+    for lineno, start, end in _output_blocks(environment, markdown):
+        output = environment.parse(markdown[start:end]).body[0]
+        assert isinstance(output, nodes.Output)
+        line = line_offset + lineno
+        call, problem = _macro_call(output.nodes[0], line, start, end)
+        if call:
+            calls.append(call)
+        if problem:
+            problems.append(Problem(path, line, problem))
     return calls, problems
 
 
-def _macro_call(expression: nodes.Node, line: int) -> tuple[MacroCall | None, str | None]:
+def replace_calls(markdown: str, replacement: Callable[[MacroCall], str | None]) -> str:
+    """`markdown` with each macro call replaced by `replacement(call)`, or kept as written where
+    that is None (tests and bench pre-render pages with it); ValueError if the page holds
+    anything but valid calls."""
+    calls, problems = macro_calls(markdown, "<page>")
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    parts, done = [], 0
+    for call in calls:
+        replaced = replacement(call)
+        parts += [markdown[done:call.start], markdown[call.start:call.end] if replaced is None
+                  else replaced]
+        done = call.end
+    return "".join([*parts, markdown[done:]])
+
+
+def _output_blocks(environment: Environment, markdown: str) -> Iterator[tuple[int, int, int]]:
+    """(line, start, end) of each `{{ ... }}` in `markdown`. Jinja's lexer reads the text with
+    every line break as '\\n', so offsets are counted back onto the text as written."""
+    position, start, start_line = 0, 0, 0
+    for lineno, token, value in environment.lexer.tokeniter(markdown, None):
+        if token == "variable_begin":
+            start, start_line = position, lineno
+        if "\r" in markdown:
+            for char in value:
+                position += 2 if char == "\n" and markdown.startswith("\r\n", position) else 1
+        else:
+            position += len(value)
+        if token == "variable_end":
+            yield start_line, start, position
+
+
+def _macro_call(expression: nodes.Node, line: int, start: int, end: int
+                ) -> tuple[MacroCall | None, str | None]:
     if not (isinstance(expression, nodes.Call) and isinstance(expression.node, nodes.Name)):
         return None, f"'{{{{ {_describe(expression)} }}}}' is not allowed: {ALLOWED_HELP}"
     name = expression.node.name
@@ -230,8 +280,9 @@ def _macro_call(expression: nodes.Node, line: int) -> tuple[MacroCall | None, st
         wanted = '"file/id"' if MACROS[name] else ""
         return None, (f"write the call as {{{{ {name}({wanted}) }}}} with a quoted id and "
                       "nothing else")
-    argument = arguments[0].value if arguments else None
-    return MacroCall(name, argument, line), None
+    first = arguments[0] if arguments else None
+    argument = first.value if isinstance(first, nodes.Const) else None
+    return MacroCall(name, argument, line, start, end), None
 
 
 def _describe(expression: nodes.Node) -> str:

@@ -32,7 +32,7 @@ def timeline(letters: Iterable[Letter]) -> dict[str, list[Letter]]:
     for letter in letters:
         if letter.send:
             by_event[letter.send.after].append(letter)
-    return {event: sorted(found, key=lambda letter: letter.send.days)
+    return {event: sorted(found, key=lambda letter: letter.send.days if letter.send else 0)
             for event, found in by_event.items() if found}
 
 
@@ -64,17 +64,20 @@ def render_planner(letters: Iterable[Letter], links: Mapping[str, tuple[str, str
     for event, members in groups.items():
         steps = []
         for letter in members:
+            send = letter.send
+            if send is None:  # timeline() keeps only letters with a send time
+                continue
             link, url = links.get(letter.id, ("", ""))
             title = text(letter.title)
             anchor = f"#{text(letter.anchor)}"
             name = f'<a href="{text(link)}{anchor}">{title}</a>' if link else title
             steps.append(
-                f'<li class="onward-planner__step" data-days="{letter.send.days}" '
-                f'data-every="{letter.send.every or ""}" data-letter="{text(letter.id)}" '
+                f'<li class="onward-planner__step" data-days="{send.days}" '
+                f'data-every="{send.every or ""}" data-letter="{text(letter.id)}" '
                 f'data-title="{title}" data-url="{text(url)}{anchor}" '
                 f'data-timing="{text(letter.timing)}">'
-                f'<time class="onward-planner__when" datetime="P{letter.send.days}D">'
-                f"{text(when_text(letter.send))}</time> "
+                f'<time class="onward-planner__when" datetime="P{send.days}D">'
+                f"{text(when_text(send))}</time> "
                 f'<span class="onward-planner__what">{name}</span> '
                 f'<span class="onward-planner__how">{text(CHANNEL_NAMES[letter.channel])}. '
                 f"{text(letter.timing)}</span>"

@@ -37,7 +37,7 @@ class ProblemsFound(Exception):
     """Raised with every problem of a run, so a contributor fixes them all at once."""
 
     def __init__(self, problems: Iterable[Problem], where: str = "in the snippet library"):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # each once, however many checks found it
         self.where = where
         super().__init__(self.report())
 
@@ -60,3 +60,15 @@ def did_you_mean(word: str, choices: Iterable[str], template: str = "'{}'") -> s
     """A '; did you mean ...?' suffix naming the closest choice, or '' when none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {template.format(close[0])}?" if close else ""
+
+
+# What each macro shows, as the wording of an unknown id names it.
+MACRO_NOUNS = {"letter": "letter", "questions": "questions list", "checklist": "checklist"}
+
+
+def unknown_id(macro: str, wanted: str, pool: Iterable[str]) -> str:
+    """The one wording of a macro call whose id names nothing; the build and the check both use
+    it, so they print the same line."""
+    hint = did_you_mean(wanted, pool, '"{}"') or ";"
+    return (f'{macro}("{wanted}"): no {MACRO_NOUNS.get(macro, macro)} has this id{hint} ids are '
+            "the snippets/ file name, a slash, and the id in that file")

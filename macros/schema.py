@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -37,16 +36,6 @@ def load_validator(schema_path: Path) -> Draft202012Validator:
 
 
 @cache
-def fast_validator_for(schema_path: Path, mtime_ns: int):
-    """jsonschema-rs answers "valid?" several times faster; the Python one explains errors."""
-    return jsonschema_rs.validator_for(json.loads(schema_path.read_text(encoding="utf-8")))
-
-
-def is_valid(document: YamlDocument, schema_path: Path) -> bool:
-    return fast_validator_for(schema_path, schema_path.stat().st_mtime_ns).is_valid(document.data)
-
-
-@cache
 def letter_validator(schema_path: Path, mtime_ns: int) -> Draft202012Validator:
     """Checks one letter alone, so a file with one broken letter still gets the others checked."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -71,10 +60,12 @@ def field_path(path: tuple[PathPart, ...]) -> str:
 
 
 def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
-    problems: list[Problem] = []
+    """Each schema error of `document`, worded for a contributor, once (jsonschema reports a
+    missing key once for every key the same object is missing)."""
+    problems: dict[Problem, None] = {}
     for error in validator.iter_errors(document.data):
-        problems.extend(_explain(error, document))
-    return problems
+        problems.update(dict.fromkeys(_explain(error, document)))
+    return list(problems)
 
 
 def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
@@ -87,7 +78,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
         return Problem(document.path, document.line_of(where, key=key), message, field_path(where))
 
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in instance]
+        missing = [name for name in _values(error) if name not in instance]
         return [
             Problem(document.path, document.line_of(path), "is missing; add it "
                     "(see snippets/_example.yml)", field_path((*path, name)))
@@ -102,7 +93,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
             for name in extras
         ]
     if kind == "enum":
-        choices = [str(choice) for choice in error.validator_value]
+        choices = [str(choice) for choice in _values(error)]
         hint = did_you_mean(str(instance), choices)
         use = f"{' U' if hint else '; u'}se one of: {', '.join(choices)}."
         return [at(path, f"'{instance}' is not allowed{hint}{use}")]
@@ -117,7 +108,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
     if kind == "pattern":
         return [at(path, _pattern_message(error, path))]
     if kind == "propertyNames":
-        return [at((*path, error.instance), f"'{error.instance}' is not a valid placeholder key; "
+        return [at((*path, str(instance)), f"'{instance}' is not a valid placeholder key; "
                    "use lowercase letters, digits and _ (like 'team_name')", key=True)]
     if kind in ("minimum", "maximum") and path and path[-1] in ("days", "every"):
         low, high = (0, 365) if path[-1] == "days" else (7, 365)
@@ -133,6 +124,11 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Problem]:
         return [at(path, "the file is empty; start it with 'letters:', 'lists:' or 'fields:' "
                    "(see snippets/_example.yml)")]
     return [at(path, error.message)]
+
+
+def _values(error: ValidationError) -> list[Any]:
+    """The list a `required` or `enum` keyword holds (jsonschema types it loosely)."""
+    return list(cast("list[Any]", error.validator_value))
 
 
 def _pattern_message(error: ValidationError, path: tuple[PathPart, ...]) -> str:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 
 from .models import Library
-from .pages import page_title, split_front_matter
+from .pages import macro_calls, page_title, split_front_matter
 from .render import render_library
 
-# During a build only the letter ids matter; `python -m macros check` parses the Jinja fully.
-LETTER_CALL = re.compile(r"""\{\{\s*letter\(\s*"([^"]+)"\s*\)\s*\}\}""")
-
 LIBRARY_PAGE = "letters/index.md"
+LIBRARY_SCRIPT = "assets/library.js"  # the filters and cards of the library page, for it alone
 
 # The template library's sections, in reading order: snippets file stem -> the situation it
 # covers. A new snippets file not listed here gets the title of the first guide that uses it.
@@ -48,15 +45,18 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def guide_links(docs_dir: Path) -> dict[str, tuple[str, str]]:
-    """Letter id -> (title, URL) of the first guide that shows it (the library page excluded)."""
+    """Letter id -> (title, URL) of the first guide that shows it (the library page excluded),
+    from the calls the page scanner finds (pages.macro_calls), however they are quoted."""
     links: dict[str, tuple[str, str]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        source = path.read_text(encoding="utf-8")
-        ids = LETTER_CALL.findall(source)
-        if src == LIBRARY_PAGE or not ids:
+        if src == LIBRARY_PAGE:
             continue
-        meta, body, _ = split_front_matter(source)
+        source = path.read_text(encoding="utf-8")
+        meta, body, offset = split_front_matter(source)
+        # The same arguments as the build's guard (pages.page_problems): a remembered answer.
+        ids = [call.argument for call in macro_calls(body, f"docs/{src}", offset)[0]
+               if call.name == "letter" and call.argument]
         for letter_id in ids:
             links.setdefault(letter_id, (page_title(meta, body, path), page_url(src)))
     return links
@@ -67,11 +67,14 @@ def source_link(repo_url: str | None, source: str) -> str | None:
     return f"{repo_url.rstrip('/')}/blob/main/{source}" if repo_url else None
 
 
-def library_page(library: Library, docs_dir: Path, page_url: str) -> str:
-    """The template library's HTML for the page at `page_url`, linking each letter to its guide."""
+def library_page(library: Library, docs_dir: Path, page_url: str, *,
+                 overrides: Path | None = None) -> str:
+    """The template library's HTML for the page at `page_url`, linking each letter to its guide.
+    `overrides`: the theme's custom_dir, where a site may override templates/onward/*.html."""
     links = {letter_id: (title, relative_url(page_url, url))
              for letter_id, (title, url) in guide_links(docs_dir).items()}
     headings = dict(LIBRARY_GROUPS)
     for letter_id, (title, _) in links.items():
         headings.setdefault(letter_id.split("/", 1)[0], title)
-    return render_library(library.letters.values(), links, headings)
+    return render_library(library.letters.values(), links, headings, overrides=overrides,
+                          script=relative_url(page_url, LIBRARY_SCRIPT))

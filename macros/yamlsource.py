@@ -43,9 +43,9 @@ class YamlDocument:
             if isinstance(parent, yaml.MappingNode):
                 for key_node, _ in parent.value:
                     if key_node.value == path[-1]:
-                        return key_node.start_mark.line + 1
+                        return int(key_node.start_mark.line) + 1
         node = self.node_at(path)
-        return node.start_mark.line + 1 if node is not None else 0
+        return int(node.start_mark.line) + 1 if node is not None else 0
 
     def line_in_text(self, path: tuple[PathPart, ...], offset: int) -> int:
         """1-based line of character `offset` inside the string value at `path`.
@@ -56,9 +56,9 @@ class YamlDocument:
         node = self.node_at(path)
         if not isinstance(node, yaml.ScalarNode):
             return self.line_of(path)
-        first = node.start_mark.line + 1
+        first = int(node.start_mark.line) + 1
         if node.style == "|":
-            return first + 1 + node.value.count("\n", 0, offset)
+            return first + 1 + str(node.value).count("\n", 0, offset)
         return first
 
 
@@ -66,10 +66,10 @@ def _child(node: yaml.Node | None, part: PathPart) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == part:
-                return value_node
+                return value_node  # type: ignore[no-any-return]  # PyYAML's nodes are untyped
     elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
           and 0 <= part < len(node.value)):
-        return node.value[part]
+        return node.value[part]  # type: ignore[no-any-return]
     return None
 
 
@@ -111,7 +111,7 @@ def shape_problems(text: str, path: str, line_offset: int = 0) -> list[Problem]:
     depth = 0
     try:
         for event in yaml.parse(text, Loader=SafeLoader):
-            line = line_offset + event.start_mark.line + 1
+            line = line_offset + (event.start_mark.line if event.start_mark else 0) + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return [Problem(path, line, "YAML anchors and aliases ('&name', '*name') are not "
                                 "allowed; write the value out in full")]

@@ -1,19 +1,28 @@
 """Shared fixtures: the real site built once per test process, served on 127.0.0.1, and a
-headless Debian Chromium driven by Playwright."""
+headless Debian Chromium driven by Playwright. Shared helpers (site URL, server, HTML queries)
+are in tests/helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import serve
 from tests.sitebuild import ROOT, mkdocs_build
+
+# Tests that use these fixtures build a site: marked `build`, so `make test-fast` skips them.
+BUILD_FIXTURES = frozenset({"built_site", "offline_zip", "zensical_project", "site_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,19 +54,12 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail(str(error))
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """The built site served on 127.0.0.1 (a free port) as GitHub Pages serves it, for the
+    browser tests (tests/helpers.py: serve)."""
+    url, server = serve(built_site)
+    yield url
     server.shutdown()
     server.server_close()
 

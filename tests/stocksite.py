@@ -13,12 +13,10 @@ import re
 from pathlib import Path
 
 from macros.library import load_library
-from macros.render import render_letter, render_library, render_list
-from macros.site import LIBRARY_GROUPS, guide_links, page_url, relative_url, source_link
+from macros.pages import MacroCall, replace_calls
+from macros.render import render_letter, render_list
+from macros.site import library_page, page_url, source_link
 from tests.sitebuild import ROOT
-
-CALL = re.compile(r"""\{\{\s*(letter|questions|checklist)\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
-LIBRARY_CALL = re.compile(r"\{\{\s*letter_library\(\s*\)\s*\}\}")
 
 
 def _config_value(config: str, key: str) -> str | None:
@@ -28,27 +26,21 @@ def _config_value(config: str, key: str) -> str | None:
 
 def static_markdown(page: str) -> str:
     """docs/`page` with each {{ letter(...) }}, {{ questions(...) }}, {{ checklist(...) }} and
-    {{ letter_library() }} call replaced by what our macros (macros/__init__.py) render for it."""
+    {{ letter_library() }} call replaced by what our macros (macros/__init__.py) render for it,
+    found by the same scanner as the build's (macros.pages.macro_calls)."""
     library = load_library(ROOT / "snippets")
     repo_url = _config_value((ROOT / "mkdocs.yml").read_text("utf-8"), "repo_url")
 
-    def rendered(call: re.Match[str]) -> str:
-        name, key = call.groups()
-        if name == "letter":
-            letter = library.letters[key]
+    def rendered(call: MacroCall) -> str:
+        if call.name == "letter_library":
+            return library_page(library, ROOT / "docs", page_url(page))
+        assert call.argument is not None, f"{page}: {call.name}() has no stock rendering"
+        if call.name == "letter":
+            letter = library.letters[call.argument]
             return render_letter(letter, source_url=source_link(repo_url, letter.source))
-        return render_list(library.lists[key])
+        return render_list(library.lists[call.argument])
 
-    def library_page(_: re.Match[str]) -> str:
-        links = {letter_id: (title, relative_url(page_url(page), url))
-                 for letter_id, (title, url) in guide_links(ROOT / "docs").items()}
-        headings = dict(LIBRARY_GROUPS)
-        for letter_id, (title, _url) in links.items():
-            headings.setdefault(letter_id.split("/", 1)[0], title)
-        return render_library(library.letters.values(), links, headings)
-
-    markdown = CALL.sub(rendered, (ROOT / "docs" / page).read_text("utf-8"))
-    markdown = LIBRARY_CALL.sub(library_page, markdown)
+    markdown = replace_calls((ROOT / "docs" / page).read_text("utf-8"), rendered)
     assert "{{" not in markdown and "{%" not in markdown, f"a macro call is left in {page}"
     return markdown
 

@@ -1,4 +1,7 @@
-"""Content checks on the real guides and letters, each its own test so a failure says which."""
+"""Content checks on the real guides and letters, each its own test so a failure says which.
+
+Together they are `python -m macros check` on the real project, run once per test run:
+tests/test_check_command.py runs the command itself on planted mistakes."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from macros.content import (
     front_matter_problems,
     nav_problems,
     prose,
+    readability_problems,
     reference_problems,
 )
 from macros.library import load_library
@@ -43,6 +47,11 @@ def test_guide_opens_with_three_things_to_do_now(page) -> None:
     first_section = body.split("\n## ", 2)[1]
     steps = [line for line in first_section.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
     assert len(steps) == 3, first_section[:200]
+
+
+def test_every_page_reads_at_grade_eight_or_below() -> None:
+    """The check's own readability rule over every page (the guides are scored above too)."""
+    assert [str(p) for p in readability_problems(PAGES, ROOT)] == []
 
 
 def test_every_page_has_title_description_and_tags() -> None:

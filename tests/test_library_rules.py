@@ -62,7 +62,7 @@ def test_a_good_letter_loads(tmp_path: Path) -> None:
 
 def test_loaded_letter_has_full_id_fields_in_order_and_line(tmp_path: Path) -> None:
     snippets = tmp_path / "snippets"
-    problems_for(tmp_path, {"rejection.yml": GOOD_LETTER})
+    assert problems_for(tmp_path, {"rejection.yml": GOOD_LETTER}) == []
     letter = load_library(snippets).letters["rejection/thank-you"]
     assert letter.line == 2
     assert [field.key for field in letter.fields] == ["interviewer", "company", "your_name"]

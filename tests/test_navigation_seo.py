@@ -4,7 +4,6 @@ sharing tags, canonical URLs and the sitemap. Reads the HTML that `mkdocs build 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -14,9 +13,9 @@ import yaml
 from macros.library import load_library
 from macros.pages import split_front_matter
 from macros.site import LIBRARY_GROUPS, page_url
+from tests.helpers import SITE_URL, html
 from tests.sitebuild import ROOT
 
-SITE_URL = "https://onward-guide.github.io/onward/"
 DOCS = ROOT / "docs"
 PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 
@@ -29,25 +28,22 @@ ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 ConfigLoader.add_multi_constructor("!", lambda *_: None)
 
 
-class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text inside chosen elements."""
+class Elements:
+    """A built page, to find elements by tag and exact attribute values (tests/helpers.py)."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {key: value or "" for key, value in attrs}))
+    def __init__(self, text: str) -> None:
+        self.tree = html(text)
 
     def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
-        return [attrs for name, attrs in self.tags if name == tag and all(
-            attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())]
+        """Each <tag> whose attributes equal `wanted` (write data_x for data-x), as a dict."""
+        selector = tag + "".join(f'[{key.replace("_", "-")}="{value}"]'
+                                 for key, value in wanted.items())
+        return [{key: value or "" for key, value in node.attributes.items()}
+                for node in self.tree.css(selector)]
 
 
-def parse(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    return parser
+def parse(text: str) -> Elements:
+    return Elements(text)
 
 
 def built(site: Path, url: str) -> str:
@@ -154,8 +150,10 @@ def test_library_shows_every_letter_grouped_with_a_link_to_its_guide(built_site:
     library = load_library(ROOT / "snippets")
     html = built(built_site, "letters")
     elements = parse(html)
-    cards = elements.find("article", **{"class": "onward-letter"})
+    # One small entry per letter (library.js swaps it for the card from its guide).
+    cards = elements.find("article", **{"class": "onward-letter onward-letter--entry"})
     assert sorted(card["data-letter"] for card in cards) == sorted(library.letters)
+    assert all("data-search-exclude" in card for card in cards), "found once: on its guide"
     assert len({card["id"] for card in cards}) == len(library.letters)
     groups = re.findall(r'<h2 class="onward-library__group" id="group-([^"]+)"', html)
     assert groups[:len(LIBRARY_GROUPS)] == list(LIBRARY_GROUPS)
@@ -190,6 +188,9 @@ def test_library_filters_are_labeled_and_hidden_until_the_script_runs(built_site
     total = len(library.letters)
     assert status.group(1) == f"Showing {total} of {total} letters"
     assert 'src="../assets/library.js"' in html
+    # Loaded where it is used: no other page loads the library's script.
+    assert "library.js" not in built(built_site, "rejection")
+    assert "library.js" not in built(built_site, "")
 
 
 def section_of(form: str, select_id: str) -> str:
@@ -206,7 +207,9 @@ def test_404_page_offers_search_and_the_main_tasks(built_site: Path) -> None:
                      html)
     tasks = re.search(r'<ul class="onward-404__tasks">(.*?)</ul>', html, re.DOTALL).group(1)
     hrefs = re.findall(r'href="([^"]+)"', tasks)
-    assert len(hrefs) == 8
+    template = (ROOT / "overrides" / "404.html").read_text(encoding="utf-8")
+    listed = re.search(r'<ul class="onward-404__tasks">(.*?)</ul>', template, re.DOTALL).group(1)
+    assert hrefs and len(hrefs) == listed.count("<a "), "every task of overrides/404.html"
     for href in hrefs:
         assert href.startswith("/onward/"), href  # absolute: the 404 page is served anywhere
         path, _, anchor = href.removeprefix("/onward/").partition("#")

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from macros.library import load_library
 from macros.models import EVENTS, Send
 from macros.planner import render_planner, timeline, when_text
 from macros.problems import ProblemsFound
+from tests.helpers import run_macros
 from tests.sitebuild import ROOT
 
 LIBRARY = load_library(ROOT / "snippets")
@@ -116,8 +116,7 @@ def test_check_command_reports_send_problems(tmp_path: Path) -> None:
     path = tmp_path / "snippets" / "follow-up.yml"
     path.write_text(path.read_text("utf-8").replace(SEND, "    send: {after: applied, days: -1}", 1),
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    result = run_macros("check", "--root", str(tmp_path))
     assert result.returncode == 1
     assert f"snippets/follow-up.yml:{line_of(SEND)}: letters[0].send.days: -1 is out of range" \
         in result.stdout
@@ -177,8 +176,7 @@ def test_planner_escapes_what_it_shows() -> None:
 # --- 5. The command-line letter tool -----------------------------------------------------------
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    return run_macros(*args)
 
 
 def test_letter_prints_the_filled_letter_subject_first() -> None:

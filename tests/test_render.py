@@ -95,3 +95,19 @@ def test_question_lists_are_copyable() -> None:
     html = render_list(questions)
     assert 'data-clipboard-target="#list-questions-to-ask-1-1"' in html
     assert '<span class="onward-item__text" id="list-questions-to-ask-1-1">What is hard here?' in html
+
+
+def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path) -> None:
+    """Like a Material partial: overrides/onward/card.html replaces the package's card.html;
+    the others still come from the package. Values stay escaped, lines are joined."""
+    (tmp_path / "onward").mkdir()
+    (tmp_path / "onward" / "card.html").write_text(
+        '<article class="my-card" id="{{ anchor }}">\n  <h3>{{ letter.title }}</h3>\n'
+        "</article>\n", encoding="utf-8")
+    html = render_letter(make_letter(title=ATTACK), overrides=tmp_path)
+    assert html == ('<article class="my-card" id="letter-rejection-thank-you"><h3>'
+                    "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h3></article>")
+    assert render_letter(make_letter()).startswith('<article class="onward-letter"')
+    questions = ItemList("questions/to-ask", "snippets/questions.yml", 2, "Ask", "questions",
+                         None, (ListGroup("Role", (ListItem("Why?", None),)),))
+    assert render_list(questions, overrides=tmp_path) == render_list(questions)

@@ -83,3 +83,47 @@ def test_schema_describes_every_property_with_an_example() -> None:
                 walk(value, f"{path}/{index}")
 
     walk(json.loads(schema))
+
+
+def pinned(requirements: str) -> dict[str, str]:
+    """name -> version of each `name==version` line of a requirements file (names normalized)."""
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in
+            re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", requirements, re.MULTILINE)}
+
+
+def group_pins(group: str) -> dict[str, str]:
+    """The `name==version` pins of a dependency group in pyproject.toml, included groups too."""
+    import tomllib
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "dependency-groups"]
+    pins: dict[str, str] = {}
+    for entry in groups[group]:
+        if isinstance(entry, dict):
+            pins |= group_pins(entry["include-group"])
+        else:
+            pins |= pinned(entry)
+    return pins
+
+
+def test_lock_files_pin_every_package_with_hashes_and_no_index() -> None:
+    for group in ("site", "test"):
+        text = (ROOT / "requirements" / f"{group}.txt").read_text(encoding="utf-8")
+        locked = pinned(text)
+        wanted = group_pins(group)
+        stale = {name: version for name, version in wanted.items() if locked.get(name) != version}
+        assert stale == {}, f"requirements/{group}.txt is stale: run `make lock`"
+        assert len(locked) > len(wanted), "transitive packages are pinned too"
+        entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2].strip())
+        assert all("--hash=sha256:" in entry for entry in entries), "every package has hashes"
+        assert not re.search(r"--(extra-)?index-url|--find-links|https?://|file:", text), \
+            "the lock names no index: pip uses the one the machine is configured with"
+
+
+def test_make_installs_from_the_lock_files() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install (.*)", makefile)
+    assert "--quiet --require-hashes -r requirements/site.txt" in installs
+    assert "--quiet --require-hashes -r requirements/test.txt" in installs
+    assert all("-r requirements/" in line or "pip==" in line or "--group lock" in line
+               for line in installs), installs

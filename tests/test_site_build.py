@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from macros.library import load_library
+from macros.pages import macro_calls
+from macros.site import page_url
+from tests.helpers import first_call
 from tests.sitebuild import ROOT, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.build  # every test here builds the site
 
 
 def read(site: Path, page: str) -> str:
@@ -18,7 +23,9 @@ def read(site: Path, page: str) -> str:
 def test_rejection_guide_shows_letter_cards(built_site: Path) -> None:
     html = read(built_site, "rejection")
     cards = re.findall(r'<article class="onward-letter" id="([^"]+)" data-letter="([^"]+)"', html)
-    assert len(cards) >= 3
+    calls = macro_calls((ROOT / "docs" / "rejection" / "index.md").read_text("utf-8"), "")[0]
+    assert [letter_id for _, letter_id in cards] == [
+        call.argument for call in calls if call.name == "letter"], "one card per call, in order"
     for anchor, letter_id in cards:
         assert anchor == "letter-" + letter_id.replace("/", "-")
         assert f'data-clipboard-target="#{anchor}-body"' in html
@@ -62,12 +69,13 @@ def project_copy(tmp_path: Path) -> Path:
 def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_copy: Path) -> None:
     guide = project_copy / "docs" / "rejection" / "index.md"
     text = guide.read_text(encoding="utf-8")
-    letter_id = re.search(r'letter\("([^"]+)"\)', text).group(1)
-    guide.write_text(text.replace(f'letter("{letter_id}")', f'letter("{letter_id}x")', 1),
+    written, call = first_call(guide)
+    letter_id = call.argument
+    guide.write_text(text.replace(written, f'{{{{ letter("{letter_id}x") }}}}', 1),
                      encoding="utf-8")
     result = mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    line = text.splitlines().index(next(row for row in text.splitlines() if letter_id in row)) + 1
+    line = call.line
     assert (f'docs/rejection/index.md:{line}: letter("{letter_id}x"): no letter has this id; '
             f'did you mean "{letter_id}"?') in result.stderr
     assert "Traceback" not in result.stderr
@@ -100,14 +108,29 @@ def test_search_index_has_each_letter_but_not_the_form_controls(built_site: Path
 
 
 def test_every_page_has_an_edit_link_and_every_card_a_source_link(built_site: Path) -> None:
-    pages = [p for p in built_site.rglob("index.html") if (p.parent / "index.html").exists()]
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        if 'class="md-content"' not in html:
-            continue
-        assert 'href="https://github.com/onward-guide/onward/edit/main/docs/' in html, page
+    for src in sorted(path.relative_to(ROOT / "docs").as_posix()
+                      for path in (ROOT / "docs").rglob("*.md")):
+        html = read(built_site, page_url(src))
+        assert f'href="https://github.com/onward-guide/onward/edit/main/docs/{src}"' in html, src
     library = load_library(ROOT / "snippets")
     html = read(built_site, "rejection")
     for letter_id in re.findall(r'data-letter="([^"]+)"', html):
         source = library.letters[letter_id].source
         assert f'href="https://github.com/onward-guide/onward/blob/main/{source}"' in html
+
+
+def test_a_card_template_in_the_theme_custom_dir_overrides_the_package_one(
+        project_copy: Path) -> None:
+    """overrides/onward/card.html (theme.custom_dir in mkdocs.yml) replaces
+    macros/templates/onward/card.html in the build, as a Material partial would."""
+    card = (ROOT / "macros" / "templates" / "onward" / "card.html").read_text(encoding="utf-8")
+    target = project_copy / "overrides" / "onward" / "card.html"
+    target.parent.mkdir(parents=True)
+    target.write_text(card.replace('<p class="onward-letter__situation">',
+                                   '<p class="onward-letter__situation my-override">'),
+                      encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stderr
+    html = read(project_copy / "site", "rejection")
+    cards = html.count('<article class="onward-letter"')
+    assert cards >= 3 and html.count('class="onward-letter__situation my-override"') == cards

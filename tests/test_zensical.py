@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from macros.library import load_library
+from tests.helpers import first_call
 from tests.sitebuild import ROOT, copy_project, zensical_build, zensical_executable
 
 CARD = re.compile(r'<article class="onward-letter"[^>]*\bdata-letter="([^"]+)".*?</article>', re.S)
+
+pytestmark = pytest.mark.build  # every test here builds the site
 
 
 def normalized(html: str) -> str:
@@ -79,11 +82,12 @@ def test_unknown_letter_id_stops_the_zensical_build_naming_page_and_closest_id(
     project = copy_project(tmp_path / "project")
     guide = project / "docs" / "rejection" / "index.md"
     text = guide.read_text(encoding="utf-8")
-    letter_id = re.search(r'letter\("([^"]+)"\)', text).group(1)
-    guide.write_text(text.replace(f'letter("{letter_id}")', f'letter("{letter_id}x")', 1),
+    written, call = first_call(guide)
+    letter_id = call.argument
+    guide.write_text(text.replace(written, f'{{{{ letter("{letter_id}x") }}}}', 1),
                      encoding="utf-8")
     result = zensical_build(project)
     assert result.returncode != 0
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if letter_id in row)
+    line = call.line
     assert (f'docs/rejection/index.md:{line}: letter("{letter_id}x"): no letter has this id; '
             f'did you mean "{letter_id}"?') in result.stderr

@@ -230,38 +230,92 @@
     label.after(" (", link, ")");
   }
 
+  /* ---- Building a card's controls: the HTML carries only the letter and, on .onward-form,
+   * data-fields ([key, label, example] per blank, in order of use); the form, the progress line,
+   * "Email it" and "Download .txt" are made here, so a reader without scripts gets none of them. */
+
+  // Browser autofill for the reader's own details; other fields are about someone else.
+  const AUTOCOMPLETE = { your_name: ["text", "name"], your_email: ["email", "email"],
+    your_phone: ["tel", "tel"] };
+
+  function element(tag, attributes = {}, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, text] of Object.entries(attributes)) el.setAttribute(name, text);
+    el.append(...children);
+    return el;
+  }
+
+  function fieldsOf(slot) {
+    try {
+      const fields = JSON.parse(slot.dataset.fields || "[]");
+      return Array.isArray(fields) ? fields.filter((f) => Array.isArray(f) && f.length === 3) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function build(card) {
+    const slot = card.querySelector("div.onward-form[data-fields]");
+    if (!slot) return; // built already, or not a card
+    const id = card.id;
+    const title = `${id}-title`;
+    const inputs = fieldsOf(slot).map(([key, label, example]) => {
+      const [type, autocomplete] = AUTOCOMPLETE[key] || ["text", "off"];
+      const input = `${id}-field-${key}`;
+      return element("div", { class: "onward-form__field" },
+        element("label", { for: input }, String(label)),
+        element("input", { type, id: input, name: String(key),
+          placeholder: `e.g. ${example}`, autocomplete }));
+    });
+    // A fieldset, not a <form>: nothing is ever submitted, so Enter can never send what was typed.
+    slot.replaceWith(element("fieldset", { class: "onward-form", id: slot.id },
+      element("legend", {}, "Fill in the blanks"),
+      element("div", { class: "onward-form__fields" }, ...inputs),
+      element("div", { class: "onward-form__keep" },
+        element("span", {},
+          element("input", { type: "checkbox", class: "onward-remember", id: `${id}-remember` }),
+          element("label", { for: `${id}-remember` }, "Remember on this device")),
+        element("button", { type: "button", class: "md-button onward-forget" },
+          "Forget my details"))));
+    card.querySelector(".onward-letter__text").after(
+      element("p", { class: "onward-letter__progress", id: `${id}-progress`,
+        "data-max-words": card.dataset.maxWords || "150" },
+      element("span", { class: "onward-letter__blanks" }), " ",
+      element("span", { class: "onward-letter__count" })));
+    const actions = card.querySelector(".onward-letter__actions");
+    // The real mailto: href (subject and body, filled in) is written by render().
+    if (card.dataset.channel === "email") {
+      actions.append(element("a", { class: "md-button onward-email", href: "mailto:",
+        "aria-describedby": title }, "Email it"));
+    }
+    actions.append(element("button", { type: "button", class: "md-button onward-download",
+      "aria-describedby": title, "data-filename": `${card.dataset.letter.replaceAll("/", "-")}.txt` },
+    "Download .txt"));
+  }
+
   function setUp(card) {
-    card.querySelectorAll(".onward-form, .onward-letter__progress, .onward-email, .onward-download")
-      .forEach((el) => (el.hidden = false));
+    build(card);
     linkPrivacy(card);
     render(card);
   }
 
-  // The letter library shows each form as its card nears the screen: laying out every form
-  // at once blocks the page for most of a second on a phone. A guide sets up all its cards.
-  let observer = null;
+  // Each placeholder's "[Label]" as rendered, to bring back when its field is emptied.
+  function prepare(card) {
+    card.querySelectorAll("[data-field]").forEach((span) => {
+      if (!placeholders.has(span)) placeholders.set(span, span.textContent);
+    });
+    setUp(card);
+  }
 
   function init() {
     const local = load("localStorage");
     remember = Boolean(local);
     values = local || load("sessionStorage") || values;
-    if (observer) observer.disconnect();
-    const all = cards();
-    const lazy = Boolean(document.querySelector(".onward-filters")) &&
-      "IntersectionObserver" in window;
-    observer = lazy ? new IntersectionObserver((entries) => entries.forEach((entry) => {
-      if (!entry.isIntersecting) return;
-      observer.unobserve(entry.target);
-      setUp(entry.target);
-    }), { rootMargin: "800px 0px" }) : null;
-    all.forEach((card) => {
-      card.querySelectorAll("[data-field]").forEach((span) => {
-        if (!placeholders.has(span)) placeholders.set(span, span.textContent);
-      });
-      if (observer) observer.observe(card);
-      else setUp(card);
-    });
+    cards().forEach(prepare);
   }
+
+  // The letter library (library.js) swaps an entry for its full card: set that card up too.
+  document.addEventListener("onward:card", (event) => prepare(event.detail));
 
   if (window.document$) window.document$.subscribe(() => init());
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

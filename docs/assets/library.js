@@ -1,140 +1,191 @@
-/* Onward letter library: filter the cards by channel, tone and topic, without a reload.
+/* Onward letter library (docs/letters/): filter the letters by channel, tone and topic without a
+ * reload, and show each letter's full card, fetched from its guide, as it nears the screen.
  *
- * Progressive enhancement: the filter form is rendered with `hidden`, so with scripts off
- * every letter shows and no dead controls appear. This script shows the form, hides the
- * cards that do not match, hides group headings left empty, and updates the live region
- * ("Showing N of M letters"). The choices are kept in the address (?channel=email&tone=warm),
- * so a filtered view can be shared. Runs on every page view, including after Material's
- * instant navigation (document$).
+ * The page itself is small: one entry per letter (title, situation, how and tone, a link to the
+ * card in its guide), whatever the number of letters. Each entry is swapped for the card from
+ * its guide page (fetched once per guide, same origin); letters.js sets the card up when told
+ * ("onward:card"). If that fails, or without scripts, the entry and its link stay.
+ *
+ * Progressive enhancement: the filter form is rendered with `hidden`, so with scripts off every
+ * letter shows and no dead controls appear. The choices are kept in the address
+ * (?channel=email&tone=warm), so a filtered view can be shared; an address naming a letter
+ * (#letter-rejection-brief-thanks) shows that letter, whatever the filters say.
+ *
+ * Loaded by the library page only (a <script> in its content): Material's instant navigation
+ * runs it again each time the page is shown, so it sets itself up once and reruns setUp.
  */
-(function () {
+(() => {
   "use strict";
 
-  var FILTERS = ["channel", "tone", "tag"];
-  var onHashChange = null; // set for the library page on view, cleared elsewhere
-
-  function matches(card, choice) {
-    if (choice.channel && card.getAttribute("data-channel") !== choice.channel) return false;
-    if (choice.tone && card.getAttribute("data-tone") !== choice.tone) return false;
-    if (choice.tag) {
-      var tags = (card.getAttribute("data-tags") || "").split(/\s+/);
-      if (tags.indexOf(choice.tag) === -1) return false;
-    }
-    return true;
+  if (window.onwardLibrary) {
+    window.onwardLibrary();
+    return;
   }
 
+  const FILTERS = ["channel", "tone", "tag"];
+  const CARDS = "article.onward-letter";
+  const guides = new Map(); // guide page URL -> Promise of its parsed document
+  let observer = null;
+  let onHashChange = null; // set while the library page is shown
+
+  function matches(card, choice) {
+    if (choice.channel && card.dataset.channel !== choice.channel) return false;
+    if (choice.tone && card.dataset.tone !== choice.tone) return false;
+    return !choice.tag || (card.dataset.tags || "").split(/\s+/).includes(choice.tag);
+  }
+
+  /* ---- Full cards, from the guides */
+
+  function guidePage(url) {
+    if (!guides.has(url)) {
+      guides.set(url, fetch(url)
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((html) => new DOMParser().parseFromString(html, "text/html"))
+        .catch((error) => {
+          guides.delete(url); // try again next time
+          throw error;
+        }));
+    }
+    return guides.get(url);
+  }
+
+  // The entry's card from its guide, in place of the entry; null if it cannot be had.
+  async function load(entry) {
+    const guide = entry.querySelector(".onward-letter__guide");
+    const link = guide && guide.querySelector("a");
+    if (!link || entry.dataset.loading) return null;
+    entry.dataset.loading = "true";
+    try {
+      const found = (await guidePage(link.href.split("#")[0])).getElementById(entry.id);
+      if (!found || !found.matches(CARDS) || !entry.isConnected) return null;
+      const card = document.importNode(found, true);
+      card.hidden = entry.hidden;
+      const source = card.querySelector(".onward-letter__source");
+      if (source) source.before(guide);
+      else card.append(guide);
+      entry.replaceWith(card);
+      document.dispatchEvent(new CustomEvent("onward:card", { detail: card }));
+      return card;
+    } catch {
+      return null; // offline, or the guide moved: the entry and its link stay
+    } finally {
+      delete entry.dataset.loading;
+    }
+  }
+
+  /* ---- Filters */
+
   function setUp() {
-    var form = document.getElementById("letter-filters");
+    const form = document.getElementById("letter-filters");
+    if (form && form.dataset.ready === "true") return;
+    if (observer) observer.disconnect();
+    observer = null;
     if (!form) {
       onHashChange = null;
       return;
     }
-    if (form.getAttribute("data-ready") === "true") return;
-    form.setAttribute("data-ready", "true");
+    form.dataset.ready = "true";
 
-    var root = form.parentElement;
-    var cards = Array.prototype.slice.call(root.querySelectorAll("article.onward-letter"));
-    var headings = Array.prototype.slice.call(root.querySelectorAll(".onward-library__group"));
-    var status = form.querySelector(".onward-filters__status");
-    var empty = form.querySelector(".onward-filters__empty");
-    var total = cards.length;
+    const root = form.parentElement;
+    const headings = Array.from(root.querySelectorAll(".onward-library__group"));
+    const status = form.querySelector(".onward-filters__status");
+    const empty = form.querySelector(".onward-filters__empty");
+    const cards = () => Array.from(root.querySelectorAll(CARDS));
+    const total = cards().length;
 
-    function choice() {
-      var found = {};
-      FILTERS.forEach(function (name) {
-        found[name] = form.elements[name] ? form.elements[name].value : "";
-      });
-      return found;
-    }
+    const choice = () => Object.fromEntries(
+      FILTERS.map((name) => [name, form.elements[name] ? form.elements[name].value : ""]));
 
     function rememberInAddress(current) {
-      if (!window.history || !window.history.replaceState) return;
-      var url = new URL(window.location.href);
-      FILTERS.forEach(function (name) {
+      const url = new URL(window.location.href);
+      for (const name of FILTERS) {
         if (current[name]) url.searchParams.set(name, current[name]);
         else url.searchParams.delete(name);
-      });
+      }
       window.history.replaceState(window.history.state, "", url.toString());
     }
 
     function apply(remember) {
-      var current = choice();
-      var shown = 0;
-      cards.forEach(function (card) {
-        var visible = matches(card, current);
-        card.hidden = !visible;
-        var link = root.querySelector('.onward-library__link[data-for="' + card.id + '"]');
-        if (link) link.hidden = !visible;
-        if (visible) shown += 1;
-      });
+      const current = choice();
+      let shown = 0;
+      for (const card of cards()) {
+        card.hidden = !matches(card, current);
+        if (!card.hidden) shown += 1;
+      }
       // A group heading and its count show only when one of the group's cards does.
-      headings.forEach(function (heading) {
-        var any = false;
-        var count = null;
-        for (var el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+      for (const heading of headings) {
+        let any = false;
+        let count = null;
+        for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
           if (el.classList.contains("onward-library__group")) break;
           if (el.classList.contains("onward-library__count")) count = el;
-          if (el.classList.contains("onward-letter") && !el.hidden) any = true;
+          if (el.matches(CARDS) && !el.hidden) any = true;
         }
         heading.hidden = !any;
         if (count) count.hidden = !any;
-      });
-      var text = "Showing " + shown + " of " + total + (total === 1 ? " letter" : " letters");
+      }
+      const text = `Showing ${shown} of ${total} letter${total === 1 ? "" : "s"}`;
       if (status.textContent !== text) status.textContent = text;
       empty.hidden = shown !== 0;
       if (remember) rememberInAddress(current);
     }
 
     // Start from the choices in the address, if any are valid options.
-    var params = new URLSearchParams(window.location.search);
-    FILTERS.forEach(function (name) {
-      var select = form.elements[name];
-      var wanted = params.get(name);
-      if (!select || !wanted) return;
-      for (var i = 0; i < select.options.length; i++) {
-        if (select.options[i].value === wanted) select.value = wanted;
-      }
-    });
-
-    // A shared link to one letter must show that letter, whatever the filters say.
-    function revealTarget() {
-      var id;
-      try {
-        id = decodeURIComponent(window.location.hash.slice(1));
-      } catch (error) {
-        return; // a malformed address (#%E0%A4%A) names no letter: nothing to reveal
-      }
-      var target = id && document.getElementById(id);
-      var card = target && target.closest ? target.closest("article.onward-letter") : null;
-      if (card && card.hidden) {
-        form.reset();
-        apply(true);
-        card.scrollIntoView();
+    const params = new URLSearchParams(window.location.search);
+    for (const name of FILTERS) {
+      const select = form.elements[name];
+      const wanted = params.get(name);
+      if (select && wanted && Array.from(select.options).some((o) => o.value === wanted)) {
+        select.value = wanted;
       }
     }
 
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () {
-      // The reset event fires before the controls change back.
-      window.setTimeout(function () { apply(true); }, 0);
-    });
+    // A shared link to one letter shows that letter, whatever the filters say, as its card.
+    async function revealTarget() {
+      let id;
+      try {
+        id = decodeURIComponent(window.location.hash.slice(1));
+      } catch {
+        return; // a malformed address (#%E0%A4%A) names no letter: nothing to reveal
+      }
+      const target = id && document.getElementById(id);
+      let card = target && target.closest(CARDS);
+      if (!card) return;
+      if (card.hidden) {
+        form.reset();
+        apply(true);
+      }
+      if (card.classList.contains("onward-letter--entry")) {
+        if (observer) observer.unobserve(card);
+        card.scrollIntoView();
+        card = (await load(card)) || card;
+      }
+      if (window.location.hash.slice(1) === card.id) card.scrollIntoView();
+    }
+
+    form.addEventListener("change", () => apply(true));
+    form.addEventListener("submit", (event) => event.preventDefault());
+    // The reset event fires before the controls change back.
+    form.addEventListener("reset", () => setTimeout(() => apply(true), 0));
     onHashChange = revealTarget;
 
     form.hidden = false;
     apply(false);
+    // Cards load as their entries near the screen (the filters hide the others).
+    if ("IntersectionObserver" in window) {
+      observer = new IntersectionObserver((seen) => seen.forEach((entry) => {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        load(entry.target);
+      }), { rootMargin: "800px 0px" });
+      root.querySelectorAll(".onward-letter--entry").forEach((entry) => observer.observe(entry));
+    }
     revealTarget();
   }
 
-  window.addEventListener("hashchange", function () {
-    if (onHashChange) onHashChange();
-  });
-
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.onwardLibrary = setUp;
+  window.addEventListener("hashchange", () => onHashChange && onHashChange());
+  if (window.document$) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();

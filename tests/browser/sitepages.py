@@ -3,15 +3,12 @@ quirk: it serves the site at its root, while the 404 page links from site_url's 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from tests.sitebuild import ROOT
+# Kept here for the tests that import them from this module; tests/helpers.py is their home.
+from tests.helpers import SITE_PATH, SITE_URL, serve_site_paths_here
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"),
-                     re.MULTILINE).group(1)
-SITE_PATH = urlsplit(SITE_URL).path  # "/onward/"
+__all__ = ["SITE_PATH", "SITE_URL", "page_paths", "serve_site_paths_here"]
 
 
 def page_paths(built_site: Path) -> list[str]:
@@ -21,11 +18,3 @@ def page_paths(built_site: Path) -> list[str]:
         for index in built_site.rglob("index.html")
     )
     return [*pages, "404.html"]
-
-
-def serve_site_paths_here(target, site_url: str) -> None:
-    """The 404 page links its assets and pages from site_url's path (/onward/), as it is served
-    for any address; map that path onto the test server's root. `target`: a page or a context."""
-    prefix = site_url + SITE_PATH.lstrip("/")
-    target.route(f"{prefix}**", lambda route: route.continue_(
-        url=route.request.url.replace(prefix, site_url, 1)))

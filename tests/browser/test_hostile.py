@@ -165,8 +165,10 @@ def test_without_scripts_no_script_only_control_shows(browser, site_url: str, pa
         shown = [control.evaluate("el => el.outerHTML.slice(0, 80)")
                  for control in controls.all() if control.is_visible()]
         assert shown == []
-        # The text is still there to read and select by hand.
-        text = page.locator(".onward-letter [data-part='body'], .onward-item__text").first
+        # The text is still there to read and select by hand (on the library: each entry's,
+        # which links to the letter in its guide).
+        text = page.locator(".onward-letter [data-part='body'], .onward-item__text, "
+                            ".onward-letter--entry p").first
         expect(text).to_be_visible()
         assert text.evaluate("el => getComputedStyle(el).userSelect") != "none"
         assert len(text.inner_text()) > 10

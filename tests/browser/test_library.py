@@ -8,6 +8,7 @@ import pytest
 
 from macros.library import load_library
 from macros.site import LIBRARY_GROUPS
+from tests.helpers import serve_site_paths_here, serve_sitemap_here
 from tests.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
@@ -16,7 +17,6 @@ LIBRARY = load_library(ROOT / "snippets")
 LETTERS = list(LIBRARY.letters.values())
 TOTAL = len(LETTERS)
 VISIBLE_CARDS = "article.onward-letter:visible"
-SITE_URL = "https://onward-guide.github.io/onward/"  # site_url in mkdocs.yml
 
 
 def visible_ids(page) -> list[str]:
@@ -89,6 +89,9 @@ def test_without_scripts_all_letters_show_and_no_filters(browser, site_url: str)
         assert len(visible_ids(page)) == TOTAL
         assert not page.locator("#letter-filters").is_visible()
         assert page.locator("select:visible").count() == 0
+        # Each entry links to its card in its guide.
+        links = page.locator("article.onward-letter .onward-letter__guide a:visible")
+        assert links.count() == TOTAL
     finally:
         context.close()
 
@@ -106,19 +109,38 @@ def test_every_letter_anchor_resolves_on_the_library_page(page) -> None:
     card = page.locator(f"#{target.anchor}")
     card.wait_for(state="visible")
     assert page.get_by_label("How you send it").input_value() == ""
+    # ...as its full card, fetched from its guide, ready to fill in.
+    card.locator("[data-part='body']").wait_for(state="visible")
+    card.locator(".onward-form input[name]").first.wait_for(state="visible")
     box = card.bounding_box()
     assert box is not None and box["y"] < page.viewport_size["height"]
+    assert box["y"] + 40 > 0, "the top of the card is on the screen"
+
+
+def test_each_entry_becomes_its_card_from_its_guide_as_it_nears_the_screen(page) -> None:
+    """The library page holds a small entry per letter; its card arrives from its guide."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_library(page)
+    first = page.locator("article.onward-letter").first
+    first.locator("[data-part='body']").wait_for(state="visible")
+    assert "onward-letter--entry" not in first.get_attribute("class")
+    guide = first.locator(".onward-letter__guide a")
+    assert guide.get_attribute("href").endswith(f"#{first.get_attribute('id')}")
+    assert first.locator(".onward-form input[name]").count() >= 1
+    last = page.locator("article.onward-letter").last
+    assert "onward-letter--entry" in last.get_attribute("class"), "far down: still an entry"
+    assert last.locator("h3 a").get_attribute("href").endswith(f"#{last.get_attribute('id')}")
+    last.scroll_into_view_if_needed()
+    last.locator("[data-part='body']").wait_for(state="visible")
+    assert page.locator("article.onward-letter").count() == TOTAL
+    assert len(visible_ids(page)) == TOTAL
 
 
 def test_filters_work_after_instant_navigation(page, site_url: str) -> None:
     # Material's instant navigation only follows links listed in sitemap.xml, matched by
     # protocol, host and path. Served here on 127.0.0.1:<port>/ rather than at site_url, so the
     # test rewrites the sitemap's addresses to the local server, as they match in production.
-    def local_sitemap(route) -> None:
-        body = route.fetch().text().replace(SITE_URL, site_url)
-        route.fulfill(body=body, content_type="application/xml")
-
-    page.route("**/sitemap.xml", local_sitemap)
+    serve_sitemap_here(page, site_url)
     page.goto("./", wait_until="networkidle")  # instant navigation reads the sitemap first
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Letter library").first.click()
@@ -159,8 +181,7 @@ def test_home_task_links_land_on_a_section_with_a_letter(page) -> None:
 def test_404_page_has_search_and_task_links(page, site_url: str) -> None:
     # The 404 page links its assets from site_url's path (/onward/), as it is served for any
     # address; map that path onto the local server so the page loads as it would live.
-    page.route("**/onward/**", lambda route: route.continue_(
-        url=route.request.url.replace(f"{site_url}onward/", site_url)))
+    serve_site_paths_here(page, site_url)
     page.goto("404.html")
     page.locator(".md-header").wait_for(state="visible")
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
@@ -181,8 +202,13 @@ def test_print_shows_the_letters_and_hides_the_chrome(page, path: str) -> None:
         assert page.locator(f"{selector}:visible").count() == 0, f"{selector} prints"
     assert page.locator("form:visible, button:visible, select:visible, input:visible").count() == 0
     bodies = page.locator(".onward-letter__body")
-    assert bodies.count() == page.locator("article.onward-letter").count()
+    # The library prints each card it has (swapped in from its guide), and each entry not yet
+    # swapped with its title and the guide it is explained in.
+    cards = page.locator("article.onward-letter:not(.onward-letter--entry)")
+    assert bodies.count() == cards.count() >= 1
     assert page.locator(".onward-letter__body:visible").count() == bodies.count()
+    for entry in page.locator("article.onward-letter--entry").all():
+        assert entry.locator("h3").is_visible() and entry.locator(".onward-letter__guide a").is_visible()
     first = bodies.first.inner_text()
     assert re.search(r"\[[^\]]+\]", first), "placeholders should print as [labels]"
     breaks = page.locator("article.onward-letter").first.evaluate(

@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import serve_sitemap_here
+
 GUIDE = "rejection/"
 BRIEF = "#letter-rejection-brief-thanks"
 WARM = "#letter-rejection-warm-thanks"
@@ -48,18 +50,6 @@ def status(page, card: str):
 
 def field_texts(page, key: str) -> list[str]:
     return page.locator(f"[data-field='{key}']").all_text_contents()
-
-
-def serve_sitemap_here(page, site_url: str) -> None:
-    """Material navigates instantly only to URLs in sitemap.xml, which names the production
-    site_url; the test server is elsewhere, so hand the browser a sitemap that names it."""
-    production = re.compile(r"https://[^<]*?/onward/")
-
-    def rewrite(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=production.sub(site_url, response.text()))
-
-    page.route("**/sitemap.xml", rewrite)
 
 
 def stored(page) -> tuple[str | None, str | None]:
@@ -225,7 +215,12 @@ def test_values_follow_an_instant_navigation(page, site_url: str) -> None:
     field(page, BRIEF, "your_name").fill("Jordan Lee")
     page.evaluate("window.stillTheSameDocument = true")  # gone if the page fully reloads
 
-    page.locator(".md-nav--primary a[href$='/after-the-interview/']").first.click()
+    # Nav sections collapse (mkdocs.yml: no navigation.sections): open the guide's, as a reader
+    # would, then follow its link.
+    in_nav = "a[href$='/after-the-interview/']"
+    page.locator(".md-nav--primary .md-nav__item--nested").filter(
+        has=page.locator(in_nav)).locator("label.md-nav__link").first.click()
+    page.locator(f".md-nav--primary {in_nav}").first.click()
     # tracking may add a heading anchor
     page.wait_for_url(re.compile(r"/after-the-interview/(#[\w-]*)?$"))
     page.locator(".onward-letter .onward-form").first.wait_for(state="visible", timeout=10_000)
@@ -394,33 +389,40 @@ def test_remember_links_the_privacy_page(page, site_url: str) -> None:
 # ---- Budget -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["letters.js", "letters.css"])
+@pytest.mark.parametrize("name", ["letters.js", "onward.css"])  # onward.css: all our CSS
 def test_assets_are_published(built_site: Path, name: str) -> None:
     assert (built_site / "assets" / name).stat().st_size > 500
     page = (built_site / GUIDE / "index.html").read_text(encoding="utf-8")
     assert re.search(rf'(src|href)="\.\./assets/{re.escape(name)}"', page)
 
 
-def test_personalizer_js_and_css_fit_in_6_kb_gzipped(built_site: Path) -> None:
+def test_personalizer_js_and_css_fit_in_9_kb_gzipped(built_site: Path) -> None:
+    """Was letters.js + letters.css <= 6 KB. letters.css is now part of onward.css, with what
+    site.css (2.1 KB gzipped) and planner.css (1.1 KB) held: the same budget plus theirs,
+    rounded down to 9 KB. letters.js now also builds each card's form."""
     sizes = {name: len(gzip.compress((built_site / "assets" / name).read_bytes(), 9))
-             for name in ("letters.js", "letters.css")}
-    assert sum(sizes.values()) <= 6144, sizes
+             for name in ("letters.js", "onward.css")}
+    assert sum(sizes.values()) <= 9216, sizes
 
 
 @pytest.mark.browser
 def test_library_sets_up_forms_as_cards_near_the_screen(page) -> None:
-    """Every form laid out at once blocks a phone for most of a second; the library defers them."""
+    """Every form laid out at once blocks a phone for most of a second; the library defers them.
+    The library holds small entries: each becomes its card (form included), fetched from its
+    guide, as it nears the screen (docs/assets/library.js)."""
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("letters/")
     forms = page.locator(".onward-letter .onward-form")
-    assert forms.count() == page.locator(".onward-letter").count() > 1
-    first, last = forms.first, forms.last
+    cards = page.locator(".onward-letter")
+    first = forms.first
     first.wait_for(state="visible")
-    assert last.is_hidden(), "a card far down the page waits until it is near the screen"
-    # Typing into the first card still fills the letters not set up yet.
+    assert cards.count() > forms.count() >= 1
+    last_card = cards.last
+    assert last_card.locator(".onward-form").count() == 0, (
+        "a card far down the page waits until it is near the screen")
+    # Typing into the first card fills the letters that arrive later.
     first.locator("input[name='your_name']").fill("Jordan Lee")
-    last_card = page.locator(".onward-letter").last
-    assert "Jordan Lee" in last_card.locator("[data-field='your_name']").first.text_content()
     last_card.scroll_into_view_if_needed()
-    last.wait_for(state="visible")
-    assert last.locator("input[name='your_name']").input_value() == "Jordan Lee"
+    last_card.locator(".onward-form").wait_for(state="visible")
+    assert "Jordan Lee" in last_card.locator("[data-field='your_name']").first.text_content()
+    assert last_card.locator("input[name='your_name']").input_value() == "Jordan Lee"

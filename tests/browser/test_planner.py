@@ -17,10 +17,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.helpers import SITE_URL
+
 pytestmark = pytest.mark.browser
 
 PLANNER = "planner/"
-SITE = "https://onward-guide.github.io/onward/"
+SITE = SITE_URL  # the published site, which the calendar files link to
 APPLICATION_EMAIL = '[data-letter="follow-up/application-email"]'
 LAST_CHECK = '[data-letter="follow-up/last-check"]'
 CHECK_IN = '[data-letter="keep-in-touch/check-in"]'
@@ -56,9 +58,7 @@ def test_steps_start_from_today_by_default(page) -> None:
     assert step_date(page, APPLICATION_EMAIL) == (start + dt.timedelta(days=7)).isoformat()
 
 
-@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Australia/Sydney",
-                                  "Pacific/Kiritimati", "Pacific/Pago_Pago"])
-@pytest.mark.parametrize("event, step, day, expected", [
+DATE_CASES = [  # (event, step, day, expected)
     ("applied", APPLICATION_EMAIL, "2026-01-31", "2026-02-07"),  # month end
     ("applied", LAST_CHECK, "2026-02-20", "2026-03-06"),
     ("applied", APPLICATION_EMAIL, "2028-02-22", "2028-02-29"),  # leap day
@@ -70,17 +70,22 @@ def test_steps_start_from_today_by_default(page) -> None:
     ("heard-back", CHECK_IN, "2027-11-30", "2028-02-28"),  # 90 days, across a year end
     ("interviewed", '[data-letter="after-interview/handwritten-note"]', "2028-02-28",
      "2028-03-01"),  # across a leap day
-])
-def test_dates_are_calendar_days_in_any_time_zone(browser, site_url: str, zone: str, event: str,
-                                                   step: str, day: str, expected: str) -> None:
+]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Australia/Sydney",
+                                  "Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_dates_are_calendar_days_in_any_time_zone(browser, site_url: str, zone: str) -> None:
+    """Every case of DATE_CASES, one after the other on one visit per time zone."""
     context = browser.new_context(base_url=site_url, timezone_id=zone)
     try:
         page = context.new_page()
         open_planner(page)
-        set_day(page, event, day)
-        assert step_date(page, step) == expected
-        shown = dt.date.fromisoformat(expected).strftime("%b %-d, %Y")
-        expect(page.locator(f"{step} time")).to_contain_text(shown)
+        for event, step, day, expected in DATE_CASES:
+            set_day(page, event, day)
+            assert step_date(page, step) == expected, f"{zone}: {event} {day} -> {step}"
+            shown = dt.date.fromisoformat(expected).strftime("%b %-d, %Y")
+            expect(page.locator(f"{step} time")).to_contain_text(shown)
     finally:
         context.close()
 
@@ -143,36 +148,38 @@ def only_event(raw: bytes) -> icalendar.Event:
     return events[0]
 
 
-@pytest.mark.parametrize("zone, day, expected", [
-    ("America/New_York", "2026-03-01", dt.date(2026, 3, 8)),
-    ("America/New_York", "2026-10-25", dt.date(2026, 11, 1)),
-    ("Australia/Sydney", "2026-09-27", dt.date(2026, 10, 4)),
-    ("Australia/Sydney", "2028-02-22", dt.date(2028, 2, 29)),
-    ("UTC", "2026-12-25", dt.date(2027, 1, 1)),
+@pytest.mark.parametrize("zone, cases", [
+    ("America/New_York", [("2026-03-01", dt.date(2026, 3, 8)), ("2026-10-25", dt.date(2026, 11, 1))]),
+    ("Australia/Sydney", [("2026-09-27", dt.date(2026, 10, 4)), ("2028-02-22", dt.date(2028, 2, 29))]),
+    ("UTC", [("2026-12-25", dt.date(2027, 1, 1))]),
 ])
-def test_calendar_file_is_valid_and_on_the_right_day(browser, site_url: str, zone: str, day: str,
-                                                     expected: dt.date) -> None:
+def test_calendar_file_is_valid_and_on_the_right_day(browser, site_url: str, zone: str,
+                                                     cases: list[tuple[str, dt.date]]) -> None:
+    """Each (day applied, day of the reminder) of `cases`, downloaded on one visit per zone."""
     context = browser.new_context(base_url=site_url, timezone_id=zone, accept_downloads=True)
+    files = []
     try:
         page = context.new_page()
         open_planner(page)
         page.locator("#planner-name").fill("Acme")
-        set_day(page, "applied", day)
-        raw = download_ics(page, APPLICATION_EMAIL)
+        for day, expected in cases:
+            set_day(page, "applied", day)
+            files.append((download_ics(page, APPLICATION_EMAIL), expected))
     finally:
         context.close()
-    check_rfc5545_lines(raw)
-    event = only_event(raw)
-    assert event["UID"] and event["DTSTAMP"]
-    assert re.search(rb"\r\nDTSTART;VALUE=DATE:\d{8}\r\n", raw)
-    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-    assert type(start) is dt.date and start == expected
-    assert end == expected + dt.timedelta(days=1)
-    assert str(event["SUMMARY"]) == "Follow up on an application with no reply (Acme)"
-    link = SITE + "following-up/#letter-follow-up-application-email"
-    assert link in str(event["DESCRIPTION"])
-    stamp = event.decoded("DTSTAMP")
-    assert abs(stamp - dt.datetime.now(ZoneInfo("UTC"))) < dt.timedelta(minutes=5)
+    for raw, expected in files:
+        check_rfc5545_lines(raw)
+        event = only_event(raw)
+        assert event["UID"] and event["DTSTAMP"]
+        assert re.search(rb"\r\nDTSTART;VALUE=DATE:\d{8}\r\n", raw)
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is dt.date and start == expected, f"{zone}: {start} != {expected}"
+        assert end == expected + dt.timedelta(days=1)
+        assert str(event["SUMMARY"]) == "Follow up on an application with no reply (Acme)"
+        link = SITE + "following-up/#letter-follow-up-application-email"
+        assert link in str(event["DESCRIPTION"])
+        stamp = event.decoded("DTSTAMP")
+        assert abs(stamp - dt.datetime.now(ZoneInfo("UTC"))) < dt.timedelta(minutes=5)
 
 
 def test_calendar_file_escapes_and_folds_what_the_reader_types(browser, site_url: str) -> None:
@@ -376,18 +383,22 @@ def test_clear_all_ticks_resets_one_list(page) -> None:
     expect(boxes(page, RESUME_LIST).nth(0)).not_to_be_checked()
 
 
-@pytest.mark.parametrize("junk", [
+JUNK = [
     "not json", "[1, 2]", "42", "null",
     '{"checklists/resume": {"list-checklists-resume-1-1": "yes", '
     '"list-checklists-resume-1-2": true}, "other": [true]}',
-])
-def test_junk_in_storage_is_ignored(page, junk: str) -> None:
-    page.goto(RESUME)
-    page.evaluate("(value) => sessionStorage.setItem('onward-checklists', value)", junk)
-    open_list(page, RESUME, RESUME_LIST)
-    expect(boxes(page, RESUME_LIST).nth(0)).not_to_be_checked()
-    checked = 1 if "resume-1-2" in junk else 0
-    expect(progress(page, RESUME_LIST)).to_contain_text(f"{checked} of")
+]
+
+
+def test_junk_in_storage_is_ignored(page) -> None:
+    """Each value of JUNK in storage, one after the other in one tab."""
+    for junk in JUNK:
+        page.goto(RESUME)
+        page.evaluate("(value) => sessionStorage.setItem('onward-checklists', value)", junk)
+        open_list(page, RESUME, RESUME_LIST)
+        expect(boxes(page, RESUME_LIST).nth(0)).not_to_be_checked()
+        checked = 1 if "resume-1-2" in junk else 0
+        expect(progress(page, RESUME_LIST)).to_contain_text(f"{checked} of")
 
 
 def test_blocked_storage_still_ticks_and_says_nothing_is_kept(browser, site_url: str) -> None:

@@ -25,16 +25,28 @@ def load_queries() -> list[dict[str, str]]:
 
 
 def result_pages(page, site_url: str, query: str) -> list[str]:
-    """The site paths of the pages in the result list, best first (one entry per page)."""
-    page.set_viewport_size(PHONE)
-    page.goto("./")
+    """The site paths of the pages in the result list, best first (one entry per page). The
+    first query opens the home page and its search box; later ones clear the box and type
+    again, as a reader trying another query does."""
     box = page.locator("input.md-search__input")
-    opener = page.locator('label.md-header__button[for="__search"]:visible')
-    if opener.count():  # phone layout: the search button in the header opens the box
-        opener.first.click()
-    else:
-        box.click()
-    box.press_sequentially(query)
+    if not box.is_visible():
+        page.set_viewport_size(PHONE)
+        page.goto("./")
+        opener = page.locator('label.md-header__button[for="__search"]:visible')
+        if opener.count():  # phone layout: the search button in the header opens the box
+            opener.first.click()
+        else:
+            box.click()
+    else:  # clear the last query and wait until its results are gone
+        box.fill("")
+        page.wait_for_function(
+            """() => !document.querySelector(".md-search-result__item") &&
+                     !/matching document/i.test(
+                       document.querySelector(".md-search-result__meta")?.textContent || "")""",
+            timeout=10_000)
+    # All but the last key at once, then the last key pressed: Material searches on the key.
+    box.fill(query[:-1])
+    box.press(query[-1])
     # Results are ready when the meta line counts them (or says none match), and the list has
     # stopped changing: results for the part typed so far may show for a moment.
     page.wait_for_function(
@@ -51,7 +63,7 @@ def result_pages(page, site_url: str, query: str) -> list[str]:
             "links => links.map(link => link.getAttribute('href'))")
         stable = stable + 1 if current == hrefs else 0
         hrefs = current
-        if stable >= 4:
+        if stable >= 3:
             break
         page.wait_for_timeout(100)
     pages: list[str] = []
