@@ -10,9 +10,10 @@
     build scales linearly with pages and letters.
 `scale`: the real site (1x) and the real site plus 19 synthetic copies of every guide (20x), each
     copy showing two letters from a snippet file of its own, against the same pages without
-    letters: build time, the ratio with/without letters, the largest page, the letter library
-    and the search index (raw and gzipped).
-Builds run in this process with the snippet cache cleared first, so each is a cold build.
+    letters: build time (wall and CPU), the ratio with/without letters, the largest page, the
+    letter library and the search index (raw and gzipped).
+Builds run in this process with the snippet and guide-link caches cleared first, so each is a
+cold build. CPU time (getrusage: this process and its git calls) holds still on a busy machine.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import itertools
 import logging
 import os
 import re
+import resource
 import shutil
 import statistics
 import sys
@@ -39,7 +41,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from macros.engine import SNIPPETS  # noqa: E402
+from macros.engine import GUIDE_LINKS, SNIPPETS  # noqa: E402
 from macros.library import load_library  # noqa: E402
 from macros.pages import MacroCall, replace_calls  # noqa: E402
 from macros.render import render_letter, render_list  # noqa: E402
@@ -52,17 +54,27 @@ NOT_GUIDES = {"letters", "planner"}  # pages made from the whole library, not gu
 GZIP_LEVEL = 6  # as a web server sends it (tests/browser/test_size.py too)
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children (git calls)."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in (
+        resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def cold_build(project: Path) -> tuple[float, float]:
+    """One cold build of `project` (the snippet and guide-link caches cleared first):
+    (wall seconds, CPU seconds). CPU time holds still on a machine busy with other jobs."""
+    SNIPPETS.clear()
+    GUIDE_LINKS.clear()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"),
+                         strict=True)
+    start, cpu = time.perf_counter(), cpu_seconds()
+    build(config)
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
 def timed_build(project: Path, runs: int) -> float:
-    """Median seconds of `runs` cold builds of `project`."""
-    times = []
-    for _ in range(runs):
-        SNIPPETS.clear()
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"),
-                             strict=True)
-        start = time.perf_counter()
-        build(config)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """Median wall seconds of `runs` cold builds of `project`."""
+    return statistics.median(cold_build(project)[0] for _ in range(runs))
 
 
 def prerender(project: Path, *, drop_plugin: bool) -> None:
@@ -193,25 +205,28 @@ def scale(runs: int) -> None:
                 strip_letters(project)
             projects[size, with_letters] = project
         # One build of each per round, so a busy machine slows the four alike.
-        times = {key: [] for key in projects}
+        times: dict[tuple[int, bool], list[tuple[float, float]]] = {key: [] for key in projects}
         for _ in range(runs):
             for key, project in projects.items():
-                times[key].append(timed_build(project, 1))
+                times[key].append(cold_build(project))
         for (size, with_letters), project in projects.items():
             site = project / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
             SNIPPETS.clear()
             letters = len(load_library(project / "snippets").letters) if with_letters else 0
-            results[size, with_letters] = (statistics.median(times[size, with_letters]), pages,
-                                           letters, sizes(site))
+            results[size, with_letters] = (
+                tuple(statistics.median(run[i] for run in times[size, with_letters])
+                      for i in (0, 1)), pages, letters, sizes(site))
 
     print(f"Build time, median of {runs} cold builds; sizes gzipped at level {GZIP_LEVEL}.")
     for size in (1, 20):
         (full, pages, letters, weights), (bare, _, _, bare_weights) = (
             results[size, True], results[size, False])
         print(f"\n{size}x: {pages} pages, {letters} letters")
-        print(f"  build with letters / without:  {full:.3f} / {bare:.3f} s = {full / bare:.2f}"
-              + ("  (target <= 1.15)" if size > 1 else ""))
+        for i, clock in enumerate(("wall", "CPU")):
+            print(f"  build with letters / without, {clock + ':':5s} {full[i]:7.3f} / "
+                  f"{bare[i]:7.3f} s = {full[i] / bare[i]:.2f}"
+                  + ("  (target <= 1.15)" if size > 1 else ""))
         for what, (path, raw, packed) in weights.items():
             bare_path, bare_raw, bare_packed = bare_weights[what]
             print(f"  {what + ':':16s}{raw / 1024:8.1f} KiB raw, {packed / 1024:6.1f} KiB gz "

@@ -20,13 +20,13 @@ from typing import Any
 if __name__ not in sys.modules and __spec__ is not None:
     sys.modules[__name__] = importlib.util.module_from_spec(__spec__)
 
-from .engine import SNIPPETS, Engine
+from .engine import GUIDE_LINKS, SNIPPETS, Engine
 from .guard import PAGE_PROBLEMS, page_guard_problems, pages_guard_problems, settings_problems
 from .pages import page_problems
-from .planner import render_planner
+from .planner import PLANNER_SCRIPT, render_planner
 from .problems import Problem, ProblemsFound, unknown_id
 from .render import render_error, render_letter, render_list
-from .site import guide_links, library_page, relative_url, source_link
+from .site import library_page, relative_url, source_link
 
 # The build guards itself: no page is rendered as a template before the scanner that
 # `python -m macros check` uses (pages.page_problems) has passed it. Why this mechanism:
@@ -87,14 +87,16 @@ def define_env(env: Any) -> None:
     @macro
     def letter_library() -> str:
         """Every letter, grouped by situation, each linked to its guide: {{ letter_library() }}"""
-        return library_page(library, docs_dir, env.page.url, overrides=overrides)
+        return library_page(library, docs_dir, env.page.url, overrides=overrides,
+                            links=GUIDE_LINKS.get(docs_dir))
 
     @macro
     def planner() -> str:
         """The follow-up planner, from every letter's `send:` time: {{ planner() }}"""
         links = {letter_id: (relative_url(env.page.url, url), url)
-                 for letter_id, (_title, url) in guide_links(docs_dir).items()}
-        return render_planner(library.letters.values(), links, env.conf.get("site_url") or "")
+                 for letter_id, (_title, url) in GUIDE_LINKS.get(docs_dir).items()}
+        return render_planner(library.letters.values(), links, env.conf.get("site_url") or "",
+                              env.page.url, script=relative_url(env.page.url, PLANNER_SCRIPT))
 
     def item_list(kind: str, list_id: str) -> str:
         found = library.lists.get(list_id)

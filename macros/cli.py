@@ -16,7 +16,7 @@ from typing import TextIO
 from .library import load_library
 from .models import PLACEHOLDER, Letter, Library
 from .planner import when_text
-from .problems import ProblemsFound, did_you_mean
+from .problems import ProblemsFound, did_you_mean, unknown_id
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,9 +79,9 @@ def print_letter(library: Library, letter_id: str, pairs: list[str], out: TextIO
                  err: TextIO) -> int:
     letter = library.letters.get(letter_id)
     if letter is None:
-        hint = did_you_mean(letter_id, library.letters, '"{}"') or ";"
-        print(f"no letter has the id {letter_id!r}{hint} `python -m macros list` shows every id",
-              file=err)
+        # The wording the build and the check print for the same mistake (macros/problems.py).
+        print(f"{unknown_id('letter', letter_id, library.letters)} "
+              "(`python -m macros list` shows every id)", file=err)
         return 1
     values, errors = parse_sets(letter, pairs)
     if errors:

@@ -30,6 +30,7 @@ from typing import Any, NoReturn
 
 from .library import SCHEMA_FILE, load_library
 from .models import Library
+from .site import guide_links
 
 try:  # A PluginError stops MkDocs with our message and no traceback.
     from mkdocs.exceptions import PluginError as BuildStop
@@ -122,3 +123,48 @@ class SnippetCache:
 
 
 SNIPPETS = SnippetCache()
+
+
+class GuideLinkCache:
+    """`site.guide_links`, scanned again only when a page changed.
+
+    The letter library and the planner both link each letter to its guide, and finding those
+    links lexes every page with Jinja's scanner (about a second at 20 times the real site). Both
+    ask here, so a build scans the pages once; a `serve` rebuild or a Zensical page scans again
+    only if a page under docs/ was edited, added or removed (name, mtime and size of each .md).
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[tuple[str, int, int], ...],
+                                        dict[str, tuple[str, str]]]] = {}
+
+    def get(self, docs_dir: Path) -> dict[str, tuple[str, str]]:
+        key = docs_dir.resolve()
+        signature = self.signature(key)
+        hit = self._entries.get(key)
+        if hit is None or hit[0] != signature:
+            hit = (signature, guide_links(key))
+            self._entries[key] = hit
+        return dict(hit[1])  # a copy: callers may not change the cached links
+
+    def clear(self) -> None:
+        """Forget every scan (bench: a cold build)."""
+        self._entries.clear()
+
+    @staticmethod
+    def signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+        """Path, mtime and size of every Markdown file under `docs_dir`."""
+        found: list[tuple[str, int, int]] = []
+        folders = [docs_dir]
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir():
+                        folders.append(Path(entry.path))
+                    elif entry.name.endswith(".md"):
+                        stat = entry.stat()
+                        found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+        return tuple(sorted(found))
+
+
+GUIDE_LINKS = GuideLinkCache()

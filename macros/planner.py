@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from .models import EVENTS, Letter, Send
 from .render import CHANNEL_NAMES, text
 
+PLANNER_SCRIPT = "assets/planner.js"  # dates and calendar files, for the planner page alone
+
 
 def when_text(send: Send) -> str:
     """'On the day of the interview', '7 days after you applied', plus any repeat."""
@@ -37,9 +39,11 @@ def timeline(letters: Iterable[Letter]) -> dict[str, list[Letter]]:
 
 
 def render_planner(letters: Iterable[Letter], links: Mapping[str, tuple[str, str]],
-                   site_url: str) -> str:
+                   site_url: str, page_url: str = "", *, script: str | None = None) -> str:
     """The planner. `links` maps a letter id to (link from this page, site-relative URL of its
-    guide); `site_url` makes the absolute links the calendar files carry."""
+    guide); `site_url` and `page_url` (this page's site-relative URL) make the absolute links
+    the calendar files carry. `script`: planner.js, loaded by this page alone (a <script> in
+    the content, which Material's instant navigation runs each time the page is shown)."""
     groups = timeline(letters)
     rows = []
     for event in groups:
@@ -67,31 +71,33 @@ def render_planner(letters: Iterable[Letter], links: Mapping[str, tuple[str, str
             send = letter.send
             if send is None:  # timeline() keeps only letters with a send time
                 continue
-            link, url = links.get(letter.id, ("", ""))
+            link = links.get(letter.id, ("", ""))[0]
             title = text(letter.title)
-            anchor = f"#{text(letter.anchor)}"
-            name = f'<a href="{text(link)}{anchor}">{title}</a>' if link else title
+            name = (f'<a href="{text(link)}#{text(letter.anchor)}">{title}</a>' if link
+                    else f'<span class="onward-planner__what">{title}</span>')
+            every = f' data-every="{send.every}"' if send.every else ""
+            # Lean on purpose (the planner lists every letter with a send time): the title,
+            # the calendar link and the button come from this markup in planner.js.
             steps.append(
-                f'<li class="onward-planner__step" data-days="{send.days}" '
-                f'data-every="{send.every or ""}" data-letter="{text(letter.id)}" '
-                f'data-title="{title}" data-url="{text(url)}{anchor}" '
-                f'data-timing="{text(letter.timing)}">'
+                f'<li class="onward-planner__step" data-days="{send.days}"{every} '
+                f'data-letter="{text(letter.id)}">'
                 f'<time class="onward-planner__when" datetime="P{send.days}D">'
-                f"{text(when_text(send))}</time> "
-                f'<span class="onward-planner__what">{name}</span> '
+                f"{text(when_text(send))}</time> {name} "
                 f'<span class="onward-planner__how">{text(CHANNEL_NAMES[letter.channel])}. '
-                f"{text(letter.timing)}</span>"
-                '<button type="button" class="md-button onward-planner__ics" hidden '
-                f'aria-label="Add to calendar: {title}">Add to calendar</button></li>')
+                f"{text(letter.timing)}</span></li>")
         sections.append(
             f'<section class="onward-planner__event" data-event="{event}" '
             f'aria-labelledby="planner-{event}"><h3 id="planner-{event}" data-search-exclude>'
             f'{text(EVENTS[event][0])}<span class="onward-planner__on" data-on="{event}">'
             "</span></h3>"
             f'<ol class="onward-planner__steps">{"".join(steps)}</ol></section>')
+    # planner.js copies this button into each step, once it can make calendar files.
+    button = ('<template class="onward-planner__button"><button type="button" '
+              'class="md-button onward-planner__ics" hidden>Add to calendar</button></template>')
     # Out of the search index: each letter's title belongs to its own guide's results.
     return (f'<div class="onward-planner" id="planner" data-site="{text(site_url)}" '
-            f'data-search-exclude>{form}'
+            f'data-page="{text(page_url)}" data-search-exclude>{form}{button}'
             '<p class="onward-planner__noscript">Each step says how many days after the event '
             'to send it. Count from the day it happened.</p>'
-            f'{"".join(sections)}</div>')
+            f'{"".join(sections)}</div>'
+            + (f'<script src="{text(script)}" defer></script>' if script else ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from pathlib import Path
 
 from .models import Library
@@ -68,11 +69,14 @@ def source_link(repo_url: str | None, source: str) -> str | None:
 
 
 def library_page(library: Library, docs_dir: Path, page_url: str, *,
-                 overrides: Path | None = None) -> str:
+                 overrides: Path | None = None,
+                 links: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The template library's HTML for the page at `page_url`, linking each letter to its guide.
-    `overrides`: the theme's custom_dir, where a site may override templates/onward/*.html."""
+    `overrides`: the theme's custom_dir, where a site may override templates/onward/*.html.
+    `links`: `guide_links(docs_dir)` if the caller has it already (the build caches it)."""
+    found = guide_links(docs_dir) if links is None else links
     links = {letter_id: (title, relative_url(page_url, url))
-             for letter_id, (title, url) in guide_links(docs_dir).items()}
+             for letter_id, (title, url) in found.items()}
     headings = dict(LIBRARY_GROUPS)
     for letter_id, (title, _) in links.items():
         headings.setdefault(letter_id.split("/", 1)[0], title)

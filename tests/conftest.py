@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from tests.helpers import serve
 from tests.sitebuild import ROOT, mkdocs_build
 
 # Tests that use these fixtures build a site: marked `build`, so `make test-fast` skips them.
-BUILD_FIXTURES = frozenset({"built_site", "offline_zip", "zensical_project", "site_url"})
+BUILD_FIXTURES = frozenset({"site_build", "built_site", "offline_zip", "zensical_project",
+                            "site_url"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,10 +37,18 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built with --strict into a temporary directory."""
+def site_build(tmp_path_factory: pytest.TempPathFactory,
+               ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The real site, built once with --strict into a temporary directory, and the build's
+    result (exit code and output), for the tests that read the site or what the build said."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
+    return site_dir, mkdocs_build(ROOT, site_dir)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    """The real site, built with --strict into a temporary directory (one build per session)."""
+    site_dir, result = site_build
     assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     return site_dir
 

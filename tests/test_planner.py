@@ -14,7 +14,7 @@ import pytest
 from macros.library import load_library
 from macros.models import EVENTS, Send
 from macros.planner import render_planner, timeline, when_text
-from macros.problems import ProblemsFound
+from macros.problems import ProblemsFound, unknown_id
 from tests.helpers import run_macros
 from tests.sitebuild import ROOT
 
@@ -211,8 +211,12 @@ def test_unknown_letter_names_the_closest_id() -> None:
     result = run("letter", "rejection/warm-thank")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == ("no letter has the id 'rejection/warm-thank'; did you mean "
-                             '"rejection/warm-thanks"? `python -m macros list` shows every id\n')
+    # Worded as the build and the check word an unknown id (macros.problems.unknown_id).
+    assert result.stderr == (
+        unknown_id("letter", "rejection/warm-thank", LIBRARY.letters)
+        + " (`python -m macros list` shows every id)\n")
+    assert result.stderr.startswith('letter("rejection/warm-thank"): no letter has this id; '
+                                    'did you mean "rejection/warm-thanks"?')
 
 
 @pytest.mark.parametrize("pair, message", [

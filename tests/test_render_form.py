@@ -10,12 +10,12 @@ tests/browser/test_card_form.py (moved there from this file).
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 
 import pytest
 
 from macros.models import Field, Letter
 from macros.render import RECOMMENDED_WORDS, download_name, render_letter
+from tests import helpers
 from tests.factories import make_letter as base_letter
 
 ATTACK = '"><script>alert(1)</script>'
@@ -34,30 +34,9 @@ def make_letter(**changes: object) -> Letter:
     return base_letter(**values)
 
 
-class Elements(HTMLParser):
-    """Every start tag as (tag, attributes), in document order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-    def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.found
-                if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
-
-
-def elements(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    return parser
-
-
 def described_fields(html: str) -> list[list[str]]:
-    (slot,) = elements(html).all("div", class_="onward-form")
-    return json.loads(slot["data-fields"])
+    (slot,) = helpers.html(html).css('div[class="onward-form"]')
+    return json.loads(slot.attributes["data-fields"])
 
 
 def test_one_described_field_per_placeholder_in_order_of_use() -> None:
@@ -74,7 +53,7 @@ def test_form_slot_is_hidden_until_the_script_runs_and_is_not_a_real_form() -> N
     assert "<form" not in html and "<input" not in html, "nothing may ever be submitted"
     assert html.index("onward-form") < html.index('data-part="subject"'), "form before letter"
     # Script-only controls are hidden too (or made by the script); the letter itself is not.
-    hidden = {a["class"] for _, a in elements(html).found if "hidden" in a}
+    hidden = {node.attributes["class"] for node in helpers.html(html).css("[hidden]")}
     assert hidden == {"onward-form"}
     for made_by_the_script in ("onward-email", "onward-download", "onward-letter__progress",
                                "onward-remember", "onward-forget"):
@@ -84,7 +63,7 @@ def test_form_slot_is_hidden_until_the_script_runs_and_is_not_a_real_form() -> N
 def test_every_id_in_a_card_is_unique_even_for_a_field_named_like_a_part() -> None:
     letter = make_letter(subject=None, channel="note", body="{subject} {body} {title}", fields=(
         Field("subject", "Topic", "x"), Field("body", "Body", "y"), Field("title", "Title", "z")))
-    ids = [a["id"] for _, a in elements(render_letter(letter)).found if "id" in a]
+    ids = [node.attributes["id"] for node in helpers.html(render_letter(letter)).css("[id]")]
     assert len(ids) == len(set(ids)), ids
 
 
@@ -92,7 +71,7 @@ def test_labels_examples_and_keys_are_escaped() -> None:
     letter = make_letter(fields=(Field("interviewer", ATTACK, ATTACK),
                                  Field("team", "Team", "t"), Field("your_name", "Name", "n")))
     html = render_letter(letter)
-    assert not elements(html).all("script")
+    assert not helpers.html(html).css("script")
     assert "<script>" not in html
     assert described_fields(html)[0] == ["interviewer", ATTACK, ATTACK]  # data, read as text
 
@@ -102,8 +81,8 @@ def test_labels_examples_and_keys_are_escaped() -> None:
 def test_recommended_length_per_channel_is_a_data_attribute(channel: str, words: int) -> None:
     subject = "Hi {interviewer}" if channel == "email" else None
     html = render_letter(make_letter(channel=channel, subject=subject))
-    (card,) = elements(html).all("article")
-    assert card["data-max-words"] == str(words) == str(RECOMMENDED_WORDS[channel])
+    (card,) = helpers.html(html).css("article")
+    assert card.attributes["data-max-words"] == str(words) == str(RECOMMENDED_WORDS[channel])
 
 
 def test_download_name_is_the_letter_id() -> None:

@@ -165,17 +165,33 @@
       });
     }
 
+    // A link of this site (absolute, as Material leaves it) on the published site: the part
+    // after this site's root here, put after site_url.
+    function published(href) {
+      const here = new URL(".", location.href).href;
+      const page = root.dataset.page || "";
+      const base = here.endsWith(page) ? here.slice(0, here.length - page.length) : "";
+      return site && base && href.startsWith(base) ? new URL(href.slice(base.length), site).href
+        : href;
+    }
+
+    // A step's title, link and timing, read from its markup (macros/planner.py keeps it lean).
+    function title(step) {
+      return (step.querySelector("a, .onward-planner__what") || step).textContent.trim();
+    }
+
     function download(step) {
-      const title = step.dataset.title;
       const job = name.value.trim();
       // The letter on the published site (site_url), so the link works from any calendar.
-      const letter = step.querySelector(".onward-planner__what a");
-      const url = site ? new URL(step.dataset.url, site).href : letter ? letter.href : location.href;
+      const letter = step.querySelector("a");
+      const url = letter ? published(letter.href) : location.href;
+      const how = step.querySelector(".onward-planner__how");
       const text = calendar({
         date: step.dataset.date,
         every: step.dataset.every,
-        summary: job ? title + " (" + job + ")" : title,
-        description: (job ? "For: " + job + "\n" : "") + step.dataset.timing + "\nLetter: " + url,
+        summary: job ? title(step) + " (" + job + ")" : title(step),
+        description: (job ? "For: " + job + "\n" : "") + (how ? how.textContent.trim() : "") +
+          "\nLetter: " + url,
         url: url,
       });
       const blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
@@ -189,7 +205,16 @@
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     }
 
-    root.querySelectorAll(".onward-planner__ics").forEach((button) => { button.hidden = false; });
+    // One "Add to calendar" button per step, copied from the page's template.
+    const template = root.querySelector("template.onward-planner__button");
+    if (template) {
+      root.querySelectorAll(".onward-planner__step").forEach((step) => {
+        const button = template.content.firstElementChild.cloneNode(true);
+        button.setAttribute("aria-label", "Add to calendar: " + title(step));
+        button.hidden = false;
+        step.appendChild(button);
+      });
+    }
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -204,6 +229,13 @@
     document.querySelectorAll(".onward-planner").forEach(setUp);
   }
 
+  // Loaded by the planner page alone (a <script> in its content), which Material's instant
+  // navigation runs again each time the page is shown: subscribe once, set up each time.
+  if (window.onwardPlanner) {
+    window.onwardPlanner();
+    return;
+  }
+  window.onwardPlanner = init;
   if (window.document$) window.document$.subscribe(() => init());
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -9,8 +9,9 @@ import pytest
 
 from macros.models import Field
 from macros.render import RECOMMENDED_WORDS, render_letter
+from tests import helpers
 from tests.sitebuild import ROOT
-from tests.test_render_form import ATTACK, elements, make_letter
+from tests.test_render_form import ATTACK, make_letter
 
 pytestmark = pytest.mark.browser
 
@@ -35,9 +36,15 @@ def built(page, *letters) -> str:
         "cards => cards.map(card => card.outerHTML)"))
 
 
+def attributes(html: str, selector: str) -> list[dict[str, str | None]]:
+    """The attributes of each element `selector` matches in `html` (tests/helpers.py: html),
+    in document order; `[class="a b"]` matches the exact attribute value."""
+    return [node.attributes for node in helpers.html(html).css(selector)]
+
+
 def test_one_labeled_input_per_placeholder_in_order_of_use(blank) -> None:
     html = built(blank, make_letter())
-    inputs = [a for a in elements(html).all("input") if a.get("type") != "checkbox"]
+    inputs = [a for a in attributes(html, "input") if a.get("type") != "checkbox"]
     assert [a["name"] for a in inputs] == ["interviewer", "team", "your_name"]
     assert [a["id"] for a in inputs] == [
         "letter-rejection-thank-you-field-interviewer",
@@ -57,7 +64,7 @@ def test_form_is_shown_by_the_script_and_is_not_a_real_form(blank) -> None:
     assert "<legend>Fill in the blanks</legend>" in html
     assert "<form" not in html, "nothing may ever be submitted"
     assert html.index("onward-form") < html.index('data-part="subject"'), "form before letter"
-    assert {a["class"] for _, a in elements(html).found if "hidden" in a} == set()
+    assert {a["class"] for a in attributes(html, "[hidden]")} == set()
 
 
 def test_remember_and_forget_controls(blank) -> None:
@@ -72,7 +79,7 @@ def test_remember_and_forget_controls(blank) -> None:
 def test_every_id_in_a_card_is_unique_even_for_a_field_named_like_a_part(blank) -> None:
     letter = make_letter(subject=None, channel="note", body="{subject} {body} {title}", fields=(
         Field("subject", "Topic", "x"), Field("body", "Body", "y"), Field("title", "Title", "z")))
-    ids = [a["id"] for _, a in elements(built(blank, letter)).found if "id" in a]
+    ids = [a["id"] for a in attributes(built(blank, letter), "[id]")]
     assert len(ids) == len(set(ids)), ids
     assert "letter-rejection-thank-you-field-subject" in ids
 
@@ -81,10 +88,9 @@ def test_labels_examples_and_keys_are_escaped(blank) -> None:
     letter = make_letter(fields=(Field("interviewer", ATTACK, ATTACK),
                                  Field("team", "Team", "t"), Field("your_name", "Name", "n")))
     html = built(blank, letter)
-    found = elements(html)
-    assert not found.all("script")
+    assert not attributes(html, "script")
     assert blank.locator(".onward-letter script").count() == 0
-    (first,) = found.all("input", name="interviewer")
+    (first,) = attributes(html, 'input[name="interviewer"]')
     assert first["placeholder"] == f"e.g. {ATTACK}"  # the parser unescapes: it was an attribute
     assert f'<label for="letter-rejection-thank-you-field-interviewer">{ATTACK}' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;</label>" in html
@@ -96,12 +102,12 @@ def test_recommended_length_per_channel_is_a_data_attribute(blank, channel: str,
                                                              words: int) -> None:
     subject = "Hi {interviewer}" if channel == "email" else None
     html = built(blank, make_letter(channel=channel, subject=subject))
-    (progress,) = elements(html).all("p", class_="onward-letter__progress")
+    (progress,) = attributes(html, 'p[class="onward-letter__progress"]')
     assert progress["data-max-words"] == str(words) == str(RECOMMENDED_WORDS[channel])
 
 
 def test_email_link_only_for_email_letters(blank) -> None:
-    email = elements(built(blank, make_letter())).all("a", class_="md-button onward-email")
+    email = attributes(built(blank, make_letter()), 'a[class="md-button onward-email"]')
     assert len(email) == 1
     assert email[0]["href"].startswith("mailto:")
     assert email[0]["aria-describedby"] == "letter-rejection-thank-you-title"
@@ -110,8 +116,8 @@ def test_email_link_only_for_email_letters(blank) -> None:
 
 
 def test_download_button_names_the_file_after_the_letter(blank) -> None:
-    (button,) = elements(built(blank, make_letter())).all("button", class_=(
-        "md-button onward-download"))
+    (button,) = attributes(built(blank, make_letter()),
+                           'button[class="md-button onward-download"]')
     assert button["data-filename"] == "rejection-thank-you.txt"
     assert button["type"] == "button"
 
@@ -121,8 +127,8 @@ def test_autocomplete_only_for_the_readers_own_details(blank) -> None:
                          fields=(Field("your_name", "Your name", "J"),
                                  Field("your_email", "Your email", "j@example.com"),
                                  Field("company", "Company", "N")))
-    found = elements(built(blank, letter))
-    assert [(a["name"], a["type"], a["autocomplete"]) for a in found.all("input")
+    found = attributes(built(blank, letter), "input")
+    assert [(a["name"], a["type"], a["autocomplete"]) for a in found
             if a.get("type") != "checkbox"] == [
         ("your_name", "text", "name"), ("your_email", "email", "email"),
         ("company", "text", "off")]
