@@ -16,6 +16,7 @@ from .models import PLACEHOLDER, Field, ItemList, Letter, Library, ListGroup, Li
 from .problems import Problem, ProblemsFound
 from .rules import cross_file_problems, letter_problems
 from .schema import load_validator, schema_problems, sound_letter_indexes
+from .textfile import read_text
 from .yamlsource import MAX_YAML_BYTES, YamlDocument, parse_yaml
 
 SHARED_FIELDS_FILE = "fields.yml"
@@ -55,19 +56,10 @@ def snippet_paths(snippets_dir: Path) -> tuple[list[Path], list[Problem]]:
 
 def read_document(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot be read ({error.strerror}); make it a YAML "
-                              "text file")]
-    if len(data) > MAX_YAML_BYTES:
-        return None, [Problem(shown, 0, f"is {len(data) // 1024} KB; a snippet file may be at "
-                              f"most {MAX_YAML_BYTES // 1024} KB, so split it")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(shown, data.count(b"\n", 0, error.start) + 1,
-                              f"is not UTF-8 text ({error.reason}); save it as UTF-8")]
+    text, problems = read_text(path, shown, max_bytes=MAX_YAML_BYTES, noun="a snippet file",
+                               kind="YAML")
+    if text is None:
+        return None, problems
     return parse_yaml(text, shown)
 
 

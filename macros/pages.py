@@ -23,6 +23,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .markup import markup_problems
 from .problems import Problem, did_you_mean, printable
+from .textfile import read_text
 from .yamlsource import parse_yaml
 
 # Macro name -> number of string arguments it takes.
@@ -125,22 +126,9 @@ def page_problems(source: str, path: str
 
 def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """A page's text, or the problem that stops it being read as UTF-8 text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot be read ({error.strerror}); make it a plain "
-                              "text file")]
-    if len(data) > MAX_PAGE_BYTES:
-        return None, [Problem(shown, 0, f"is {len(data) // 1024} KB; a page may be at most "
-                              f"{MAX_PAGE_BYTES // 1024} KB, so split it")]
-    if b"\0" in data:
-        return None, [Problem(shown, 0, "is a binary file, not Markdown text; remove it from "
-                              "docs/ (images go in docs/assets/)")]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        return None, [Problem(shown, data.count(b"\n", 0, error.start) + 1,
-                              f"is not UTF-8 text ({error.reason}); save it as UTF-8")]
+    return read_text(path, shown, max_bytes=MAX_PAGE_BYTES, noun="a page", kind="plain",
+                     binary_hint="is a binary file, not Markdown text; remove it from docs/ "
+                     "(images go in docs/assets/)")
 
 
 def read_page(path: Path, docs_dir: Path, root: Path) -> tuple[Page | None, list[Problem]]:
