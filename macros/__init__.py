@@ -20,6 +20,7 @@ from typing import Any
 if __name__ not in sys.modules and __spec__ is not None:
     sys.modules[__name__] = importlib.util.module_from_spec(__spec__)
 
+from . import rawhtml
 from .engine import GUIDE_LINKS, SNIPPETS, Engine
 from .guard import PAGE_PROBLEMS, page_guard_problems, pages_guard_problems, settings_problems
 from .pages import page_problems
@@ -62,6 +63,8 @@ def define_env(env: Any) -> None:
     # Card, list and library templates (macros/templates/onward/) can be overridden from the
     # theme's custom_dir, like a Material partial: overrides/onward/card.html.
     overrides = engine.custom_dir
+    # MkDocs: our finished HTML skips a second parse by Markdown (rawhtml.py).
+    finished = rawhtml.mark if engine.pass_html_through(env.conf) else str
 
     def unknown(macro: str, wanted: str, pool: Any) -> str:
         """The check's own problem line for this call (same wording, same line), reported the
@@ -81,29 +84,30 @@ def define_env(env: Any) -> None:
         found = library.letters.get(letter_id)
         if found is None:
             return unknown("letter", letter_id, library.letters)
-        return render_letter(found, source_url=source_link(repo_url, found.source),
-                             overrides=overrides)
+        return finished(render_letter(found, source_url=source_link(repo_url, found.source),
+                                      overrides=overrides))
 
     @macro
     def letter_library() -> str:
         """Every letter, grouped by situation, each linked to its guide: {{ letter_library() }}"""
-        return library_page(library, docs_dir, env.page.url, overrides=overrides,
-                            links=GUIDE_LINKS.get(docs_dir))
+        return finished(library_page(library, docs_dir, env.page.url, overrides=overrides,
+                                     links=GUIDE_LINKS.get(docs_dir)))
 
     @macro
     def planner() -> str:
         """The follow-up planner, from every letter's `send:` time: {{ planner() }}"""
         links = {letter_id: (relative_url(env.page.url, url), url)
                  for letter_id, (_title, url) in GUIDE_LINKS.get(docs_dir).items()}
-        return render_planner(library.letters.values(), links, env.conf.get("site_url") or "",
-                              env.page.url, script=relative_url(env.page.url, PLANNER_SCRIPT))
+        return finished(render_planner(
+            library.letters.values(), links, env.conf.get("site_url") or "", env.page.url,
+            script=relative_url(env.page.url, PLANNER_SCRIPT)))
 
     def item_list(kind: str, list_id: str) -> str:
         found = library.lists.get(list_id)
         if found is None or found.kind != kind:
             ids = [key for key, value in library.lists.items() if value.kind == kind]
             return unknown(kind, list_id, ids)
-        return render_list(found, overrides=overrides)
+        return finished(render_list(found, overrides=overrides))
 
     @macro
     def questions(list_id: str) -> str:

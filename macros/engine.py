@@ -15,6 +15,10 @@ never imports mkdocs and never asks which engine it serves. What differs:
   stderr and the process ends there.
 - **A bad macro call.** MkDocs: logged as an error, so `--strict` fails the build and `serve`
   shows it on the page. Zensical's strict mode ignores Python logging, so the build stops.
+- **Markdown.** MkDocs builds its Markdown from the config's extension list, which define_env
+  can still extend: it gets rawhtml's pass-through, so finished card HTML is not parsed again.
+  Zensical has read its config before define_env runs; there the marked lines render as plain
+  raw HTML.
 - **Loading.** Zensical executes macros/__init__.py by path; the few lines at its top that make
   the package importable are the one difference that must run before this module is imported.
 """
@@ -30,6 +34,7 @@ from typing import Any, NoReturn
 
 from .library import SCHEMA_FILE, load_library
 from .models import Library
+from .rawhtml import PassThroughExtension
 from .site import guide_links
 
 try:  # A PluginError stops MkDocs with our message and no traceback.
@@ -76,6 +81,16 @@ class Engine:
         if self.zensical:
             self.stop(problem)
         log.error(problem)
+
+    def pass_html_through(self, conf: Any) -> bool:
+        """Install rawhtml's pass-through in MkDocs' Markdown (once per config); True when the
+        macros' HTML may be marked for it."""
+        if self.zensical:
+            return False
+        extensions = conf["markdown_extensions"]
+        if not any(isinstance(ext, PassThroughExtension) for ext in extensions):
+            extensions.append(PassThroughExtension())
+        return True
 
     def page_source(self, page: Any) -> tuple[str, Path]:
         """(path under docs/, file on disk) of the page being rendered."""
