@@ -4,7 +4,8 @@ Prints figures; asserts nothing (performance scores are noisy). Target: 100 in a
     npm install --prefix bench/.node lighthouse@12.2.3     # once; bench/.node/ is git-ignored
     .venv/bin/python bench/lighthouse.py [--runs 3] [--json bench/out/lighthouse.json]
 
-Both sites are built into a temporary folder and served gzipped on 127.0.0.1 (bench/serve.py).
+Both sites are built into a temporary folder and served gzipped on 127.0.0.1 (bench/serve.py);
+each run measures every page of both sites in turn.
 Pages: the home page, a guide (rejection/) and the template library (letters/). The stock site
 (tests/stocksite.py) holds the same three pages, each macro call replaced by the HTML it renders.
 Lighthouse runs its default mobile preset (simulated slow 4G, a mid-range phone) with Debian's
@@ -72,6 +73,8 @@ def summary(reports: list[dict]) -> dict:
             r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports)),
         "tbt_ms": round(statistics.median(
             r["audits"]["total-blocking-time"]["numericValue"] for r in reports)),
+        "cls": round(statistics.median(
+            r["audits"]["cumulative-layout-shift"]["numericValue"] for r in reports), 3),
         "failing": failing,
     }
 
@@ -105,28 +108,34 @@ def main() -> None:
         if built.returncode != 0:
             raise SystemExit(f"the stock site does not build:\n{built.stderr}")
 
-        for name, site in (("ours", ours_site), ("stock", stock / "site")):
-            url, server = serve(site)
-            try:
+        # Both sites served at once and measured in turn, run by run, so a machine that gets
+        # busier or quieter during the runs weighs on both alike.
+        servers = {name: serve(site) for name, site in
+                   (("ours", ours_site), ("stock", stock / "site"))}
+        reports: dict[tuple[str, str], list[dict]] = {}
+        try:
+            for run in range(args.runs):
                 for page, src in PAGES.items():
-                    reports = [lighthouse(url + page_url(src), chrome,
-                                          Path(tmp) / f"{name}-{page}-{run}.json")
-                               for run in range(args.runs)]
-                    results.setdefault(name, {})[page] = summary(reports)
-            finally:
+                    for name, (url, _) in servers.items():
+                        reports.setdefault((name, page), []).append(lighthouse(
+                            url + page_url(src), chrome, Path(tmp) / f"{name}-{page}-{run}.json"))
+        finally:
+            for _, server in servers.values():
                 server.shutdown()
                 server.server_close()
+        for (name, page), runs in reports.items():
+            results.setdefault(name, {})[page] = summary(runs)
 
     print(f"{version and 'Lighthouse ' + version}, {chromium}, mobile preset, "
           f"median of {args.runs} run(s)")
     header = "page      site   " + "  ".join(f"{c[:14]:>14}" for c in CATEGORIES)
-    print(header + "  transfer    LCP    TBT")
+    print(header + "  transfer    LCP    TBT    CLS")
     for page in PAGES:
         for name in ("ours", "stock"):
             r = results[name][page]
             cells = "  ".join(f"{r['scores'][c]:>14}" for c in CATEGORIES)
             print(f"{page:<9} {name:<6} {cells}  {r['transfer_kib']:>5} KiB "
-                  f"{r['lcp_ms']:>5} ms {r['tbt_ms']:>4} ms")
+                  f"{r['lcp_ms']:>5} ms {r['tbt_ms']:>4} ms {r['cls']:>6}")
     for name in ("ours", "stock"):
         for page in PAGES:
             for line in results[name][page]["failing"]:

@@ -177,7 +177,9 @@ def test_library_filters_are_labeled_and_hidden_until_the_script_runs(built_site
     library = load_library(ROOT / "snippets")
     html = built(built_site, "letters")
     form = re.search(r'<form class="onward-filters"[^>]*>.*?</form>', html, re.DOTALL).group(0)
-    assert re.match(r'<form class="onward-filters" id="letter-filters" [^>]*\bhidden>', form)
+    # Shown from the first paint; hidden without scripts by the page's styles.
+    assert re.match(r'<form class="onward-filters" id="letter-filters" [^>]*>', form)
+    assert re.search(r"@media \(scripting: none\) \{\s*\.onward-filters \{ display: none; \}", html)
     for name, label in (("channel", "How you send it"), ("tone", "Tone"), ("tag", "Topic")):
         assert f'<label for="filter-{name}">{label}</label>' in form
         assert f'<select id="filter-{name}" name="{name}">' in form

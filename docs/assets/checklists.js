@@ -5,11 +5,17 @@
  * "Remember on this device" for their letter details (letters.js keeps those under
  * "onward-details" in localStorage exactly then). letters.js tells this script when that choice
  * changes ("onward:remember") and when the reader chooses "Forget my details" ("onward:forget"),
- * which clears the ticks too. Storage is read as untrusted (only `true` ticks are kept) and may
+ * which clears the ticks too. On a page with cards and no checklist, letters.js moves or clears
+ * the stored ticks itself. Storage is read as untrusted (only `true` ticks are kept) and may
  * be blocked (access throws): the checklist then works in memory.
  */
 (() => {
   "use strict";
+
+  // Loaded by the pages that show a checklist (overrides/main.html), so Material's instant
+  // navigation runs this file again on each of them: bind once (see letters.js).
+  if (!document.dispatchEvent(new Event("onward:checklists", { cancelable: true }))) return;
+  document.addEventListener("onward:checklists", (event) => event.preventDefault());
 
   const KEY = "onward-checklists"; // { "<list id>": { "<checkbox id>": true } }
   const DETAILS = "onward-details"; // letters.js: in localStorage only when "Remember" is ticked

@@ -10,7 +10,14 @@
 (() => {
   "use strict";
 
+  // Loaded by the pages that show a card (overrides/main.html), so Material's instant navigation
+  // runs this file again on each of them: bind once. A bound copy cancels this event; a document
+  // rewritten by document.open() has lost its listeners, and binds again.
+  if (!document.dispatchEvent(new Event("onward:letters", { cancelable: true }))) return;
+  document.addEventListener("onward:letters", (event) => event.preventDefault());
+
   const KEY = "onward-details";
+  const TICKS = "onward-checklists"; // checklists.js: ticks kept under the same choice as these
   const placeholders = new WeakMap(); // field element -> its "[Label]" as rendered
   let values = Object.create(null); // field key -> what the reader typed; memory is the fallback
   let remember = false;
@@ -41,10 +48,10 @@
   }
 
   // True when the browser kept (or removed) it; false when it would not let the site.
-  function store(name, data) {
+  function store(name, data, key = KEY) {
     try {
-      if (data) storage(name).setItem(KEY, JSON.stringify(data));
-      else storage(name).removeItem(KEY);
+      if (data) storage(name).setItem(key, JSON.stringify(data));
+      else storage(name).removeItem(key);
       return true;
     } catch {
       return false; // in memory only
@@ -54,6 +61,18 @@
   function save() {
     store("sessionStorage", values);
     if (remember) store("localStorage", values);
+  }
+
+  // The checklists' ticks live on the device exactly while "Remember" is on. checklists.js is
+  // only on pages with a checklist, so the choice moves its stored ticks from here too.
+  function keepTicks(onDevice) {
+    try {
+      const ticks = storage("sessionStorage").getItem(TICKS);
+      if (onDevice && ticks) storage("localStorage").setItem(TICKS, ticks);
+      else storage("localStorage").removeItem(TICKS);
+    } catch {
+      // blocked storage: nothing was kept
+    }
   }
 
   /* ---- Reading a card */
@@ -162,7 +181,10 @@
     remember = false;
     store("sessionStorage", null);
     store("localStorage", null);
-    // One place to forget everything: checklists.js clears the checklist ticks on this event.
+    // One place to forget everything, the checklists' ticks too: cleared here, as checklists.js
+    // may not be on this page, and on this event by checklists.js for the lists it shows.
+    store("sessionStorage", null, TICKS);
+    store("localStorage", null, TICKS);
     document.dispatchEvent(new CustomEvent("onward:forget"));
     document.querySelectorAll(".onward-form [aria-invalid]").forEach((input) =>
       input.removeAttribute("aria-invalid")
@@ -186,7 +208,7 @@
     if (!box.matches || !box.matches(".onward-remember")) return;
     const kept = store("localStorage", box.checked ? values : null);
     remember = box.checked && kept;
-    // checklists.js keeps its ticks on the device exactly while this choice is on.
+    keepTicks(remember);
     document.dispatchEvent(new CustomEvent("onward:remember", { detail: remember }));
     renderAll();
     announce(box.closest(".onward-letter"), !kept

@@ -143,6 +143,8 @@ def test_a_malformed_address_raises_no_script_error(page) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto("letters/#%E0%A4%A")  # the library reveals the letter an address names
+    page.locator("#letter-filters[data-ready='true']").wait_for()
+    page.mouse.wheel(0, 100)  # cards load once the reader scrolls
     page.locator(".onward-letter .onward-form").first.wait_for(state="visible")
     expect(page.locator("#letter-filters")).to_be_visible()
     page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")

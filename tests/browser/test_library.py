@@ -29,7 +29,7 @@ def status(page) -> str:
 
 def open_library(page) -> None:
     page.goto("letters/")
-    page.locator("#letter-filters").wait_for(state="visible")
+    page.locator("#letter-filters[data-ready='true']").wait_for()  # library.js has set it up
     page.evaluate("window.__sameDocument = true")  # gone if the page reloads
 
 
@@ -121,6 +121,7 @@ def test_each_entry_becomes_its_card_from_its_guide_as_it_nears_the_screen(page)
     """The library page holds a small entry per letter; its card arrives from its guide."""
     page.set_viewport_size({"width": 360, "height": 740})
     open_library(page)
+    page.mouse.wheel(0, 100)  # cards load once the reader scrolls
     first = page.locator("article.onward-letter").first
     first.locator("[data-part='body']").wait_for(state="visible")
     assert "onward-letter--entry" not in first.get_attribute("class")
@@ -130,7 +131,9 @@ def test_each_entry_becomes_its_card_from_its_guide_as_it_nears_the_screen(page)
     last = page.locator("article.onward-letter").last
     assert "onward-letter--entry" in last.get_attribute("class"), "far down: still an entry"
     assert last.locator("h3 a").get_attribute("href").endswith(f"#{last.get_attribute('id')}")
-    last.scroll_into_view_if_needed()
+    while "onward-letter--entry" in last.get_attribute("class"):  # a reader scrolls down
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(50)
     last.locator("[data-part='body']").wait_for(state="visible")
     assert page.locator("article.onward-letter").count() == TOTAL
     assert len(visible_ids(page)) == TOTAL
@@ -145,7 +148,7 @@ def test_filters_work_after_instant_navigation(page, site_url: str) -> None:
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Letter library").first.click()
     page.wait_for_url("**/letters/")
-    page.locator("#letter-filters").wait_for(state="visible")
+    page.locator("#letter-filters[data-ready='true']").wait_for()  # library.js has set it up
     assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
     page.get_by_label("Tone").select_option("warm")
     warm = [letter for letter in LETTERS if letter.tone == "warm"]
@@ -200,6 +203,9 @@ def test_404_page_has_search_and_task_links(page, site_url: str) -> None:
 def test_print_shows_the_letters_and_hides_the_chrome(page, path: str) -> None:
     page.goto(path)
     page.locator("article.onward-letter").first.wait_for()
+    page.mouse.wheel(0, 100)  # the library's cards load once the reader scrolls
+    page.locator("article.onward-letter:not(.onward-letter--entry) .onward-letter__body"
+                 ).first.wait_for()
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                      ".md-footer", ".md-search", ".md-path", "nav.md-tags"):
