@@ -12,6 +12,7 @@ one way to find a macro call in a page (the build's own scanner).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import http.server
 import io
@@ -71,6 +72,13 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
                 "image/svg+xml")
 
 
+@functools.lru_cache(maxsize=256)
+def gzipped(data: bytes) -> bytes:
+    """`data` gzipped as GitHub Pages sends it; kept, as browser tests ask for the same assets
+    again and again (a test that routes requests turns the browser's cache off)."""
+    return gzip.compress(data, compresslevel=6)
+
+
 class SiteHandler(http.server.BaseHTTPRequestHandler):
     """Serves `root` as GitHub Pages does; quiet."""
     root: Path  # set by serve()
@@ -109,7 +117,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' policy
         if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            data = gzip.compress(data, compresslevel=6)
+            data = gzipped(data)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(data)))

@@ -13,14 +13,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "snippets", "macros", "overrides"]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `site_dir`; output captured for assertions."""
+def mkdocs_build(project: Path, site_dir: Path, *, preloaded: bool = False,
+                 ) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `site_dir`; output captured for assertions.
+    `preloaded`: the same command line in a process that starts with MkDocs and its plugins
+    imported (tests/mkdocscli.py), for the tests; bench/ times the plain command."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+    args = ["build", "--strict", "--clean",
+            "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    if preloaded:
+        from tests.mkdocscli import mkdocs
+
+        return mkdocs(args, cwd=project, env=env)
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args],
+                          cwd=project, env=env, capture_output=True, text=True, check=False)
 
 
 def copy_project(target: Path) -> Path:

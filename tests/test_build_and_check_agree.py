@@ -4,26 +4,23 @@ the same functions, so they print the same lines, each once."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.site import guide_links
-from tests.helpers import first_call
-from tests.sitebuild import ROOT, copy_project, mkdocs_build
+from tests.helpers import first_call, run_macros
+from tests.sitebuild import copy_project, mkdocs_build
 
 
 def check_lines(project: Path) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    result = run_macros("check", "--root", str(project))
     assert result.returncode == 1
     return result.stdout.splitlines()
 
 
 def build_lines(project: Path, pattern: str) -> list[str]:
-    result = mkdocs_build(project, project / "site")
+    result = mkdocs_build(project, project / "site", preloaded=True)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     return [line.removeprefix("ERROR   -  ").removeprefix("Error: ")

@@ -1,24 +1,31 @@
 """Hostile pull requests: every input below is planted in a small copy of the project (the real
 mkdocs.yml, macros/ and overrides/, the pages and snippets of tests/hostile/base/) and run through
-both `python -m macros check` and a real `mkdocs build --strict`, and through Zensical where a
-payload would run code. Each must stop with the exact `path:line: message`, a non-zero exit, no
-Python traceback, within a time limit, and without running the payload."""
+both `python -m macros check` (its `main`, in this process) and a real `mkdocs build --strict`
+(MkDocs' command line, in a fresh process), and through Zensical where a payload would run code.
+Each must stop with the exact `path:line: message`, a non-zero exit, no Python traceback, within
+a time limit, and without running the payload."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
-import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from macros.check import check_project, github_annotation
 from macros.pages import MARKDOWN_SUFFIXES
 from macros.problems import Problem
+from tests.helpers import run_macros
+from tests.mkdocscli import mkdocs as mkdocs_cli
 from tests.sitebuild import ROOT, zensical_executable
 
 BASE = Path(__file__).parent / "hostile" / "base"
@@ -200,28 +207,63 @@ def json_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def run(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+Result = tuple[subprocess.CompletedProcess[str], float]
+
+
+def timed(run_it: Callable[..., subprocess.CompletedProcess[str]], *args: Any,
+          **kwargs: Any) -> Result:
     start = time.monotonic()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False,
-                            timeout=TIME_LIMIT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = run_it(*args, **kwargs)
     return result, time.monotonic() - start
 
 
-def check(project: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    return run([sys.executable, "-m", "macros", "check", "--root", str(project)], ROOT)
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a run in this process after `seconds`, as a subprocess' timeout would (where a
+    signal can reach it: the test's main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
-def mkdocs(project: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file",
-                str(project / "mkdocs.yml"), "--site-dir", str(project.parent / "site")], project)
+def check(project: Path, *extra: str) -> Result:
+    """`python -m macros check --root project`: its `main`, run in this process
+    (tests/test_check_command.py runs the command itself), within the time limit."""
+    with time_limit(TIME_LIMIT):
+        result, seconds = timed(run_macros, "check", "--root", str(project), *extra)
+    assert seconds < TIME_LIMIT, f"the check took {seconds:.1f} s"
+    return result, seconds
 
 
-def zensical(project: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+def mkdocs(project: Path) -> Result:
+    """`python -m mkdocs build --strict`: MkDocs' own command line, in a fresh child process
+    that starts with MkDocs already imported (tests/mkdocscli.py)."""
+    return timed(mkdocs_cli, ["build", "--strict", "--clean", "--config-file",
+                              str(project / "mkdocs.yml"), "--site-dir",
+                              str(project.parent / "site")],
+                 cwd=project, env=ENV, timeout=TIME_LIMIT)
+
+
+def zensical(project: Path) -> Result:
     executable = zensical_executable()
     if executable is None:
         pytest.skip("zensical is not installed")
-    return run([executable, "build", "--strict", "--clean", "--config-file",
-                str(project / "mkdocs.yml")], project.parent)
+    return timed(subprocess.run, [executable, "build", "--strict", "--clean", "--config-file",
+                                  str(project / "mkdocs.yml")],
+                 cwd=project.parent, capture_output=True, text=True, check=False,
+                 timeout=TIME_LIMIT, env=ENV)
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], expected: list[str],
@@ -243,7 +285,7 @@ def test_the_base_project_passes_the_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_hostile_input_is_refused_by_the_check(case: Case, tmp_path: Path) -> None:
-    """The check's scan, in this process (the fast loop); the next test runs the command."""
+    """The check's scan (the fast loop); the next test runs the command's `main` and the build."""
     lines = [str(problem) for problem in check_project(make_project(tmp_path, case.files))]
     assert sorted(lines) == sorted(case.expected + case.extra)
     assert not (tmp_path / MARKER).exists(), "the payload ran"
@@ -294,7 +336,8 @@ def test_an_alias_bomb_is_refused_in_well_under_a_second(where: str, tmp_path: P
     for run_it in (check, mkdocs):
         result, seconds = run_it(project)
         assert result.returncode != 0 and "anchors and aliases" in result.stdout + result.stderr
-        # The whole command, interpreter start included; the refusal itself takes milliseconds.
+        # The whole run (MkDocs' start and configuration included); the refusal itself takes
+        # milliseconds.
         assert seconds < 10, f"{run_it.__name__} took {seconds:.1f} s"
     from macros.yamlsource import parse_yaml
 
@@ -313,8 +356,7 @@ def test_github_annotations_escape_data_and_properties() -> None:
 
 def test_a_file_name_cannot_inject_a_workflow_command(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"snippets/x\n::warning file=a.md::pwned.yml": "lists: []\n"})
-    result, _ = run([sys.executable, "-m", "macros", "check", "--root", str(project),
-                     "--format", "github"], ROOT)
+    result, _ = check(project, "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::error file=snippets/x%0A%3A%3Awarning file=a.md%3A%3Apwned.yml::{RENAME}"]

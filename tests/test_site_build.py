@@ -74,7 +74,7 @@ def test_unknown_letter_id_fails_the_build_naming_page_and_closest_id(project_co
     letter_id = call.argument
     guide.write_text(text.replace(written, f'{{{{ letter("{letter_id}x") }}}}', 1),
                      encoding="utf-8")
-    result = mkdocs_build(project_copy, project_copy / "site")
+    result = mkdocs_build(project_copy, project_copy / "site", preloaded=True)
     assert result.returncode != 0
     line = call.line
     assert (f'docs/rejection/index.md:{line}: letter("{letter_id}x"): no letter has this id; '
@@ -87,7 +87,7 @@ def test_bad_snippet_fails_the_build_with_file_line_and_field(project_copy: Path
     text = snippet.read_text(encoding="utf-8")
     line = text.splitlines().index(next(row for row in text.splitlines() if "channel:" in row)) + 1
     snippet.write_text(re.sub(r"channel: \w+", "channel: pigeon", text, count=1), encoding="utf-8")
-    result = mkdocs_build(project_copy, project_copy / "site")
+    result = mkdocs_build(project_copy, project_copy / "site", preloaded=True)
     assert result.returncode != 0
     assert f"snippets/rejection.yml:{line}: letters[0].channel: 'pigeon' is not allowed" in result.stderr
     assert "Traceback" not in result.stderr
@@ -130,7 +130,7 @@ def test_a_card_template_in_the_theme_custom_dir_overrides_the_package_one(
     target.write_text(card.replace('<p class="onward-letter__situation">',
                                    '<p class="onward-letter__situation my-override">'),
                       encoding="utf-8")
-    result = mkdocs_build(project_copy, project_copy / "site")
+    result = mkdocs_build(project_copy, project_copy / "site", preloaded=True)
     assert result.returncode == 0, result.stderr
     html = read(project_copy / "site", "rejection")
     cards = html.count('<article class="onward-letter"')

@@ -45,58 +45,101 @@ def open_page(page, path: str) -> None:
     page.wait_for_load_state("load")  # Material's and our scripts have run
 
 
-@pytest.mark.parametrize("palette", list(PALETTES))
-def test_every_page_has_no_axe_violations(browser, site_url: str, built_site: Path,
-                                          palette: str) -> None:
-    context = browser.new_context(base_url=site_url, color_scheme=palette,
-                                  permissions=["clipboard-read", "clipboard-write"])
-    try:
-        page = context.new_page()
-        serve_site_paths_here(page, site_url)
-        found: dict[str, list[str]] = {}
-        paths = page_paths(built_site)
-        # Every page of docs/ (and the 404 page): as many as there are, none left out.
-        assert paths == [*sorted(page_url(src.relative_to(DOCS).as_posix())
-                                 for src in DOCS.rglob("*.md")), "404.html"]
-        assert "rejection/" in paths and "letters/" in paths
-        for path in paths:
-            open_page(page, path)
-            scheme = page.locator("body").get_attribute("data-md-color-scheme")
-            assert scheme == PALETTES[palette], f"{path or 'home'}: palette {scheme}"
-            found[path or "home"] = violations(page)
+# Every page of docs/ (and the 404 page), each its own test so the two test processes share
+# them evenly; test_axe_covers_every_built_page holds this list to what the build made.
+PAGES = [*sorted(page_url(src.relative_to(DOCS).as_posix()) for src in DOCS.rglob("*.md")),
+         "404.html"]
 
-        # The search dialog open, with results.
-        open_page(page, GUIDE)
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("thank you")
-        page.locator(".md-search-result__item").first.wait_for(state="visible")
-        # The results are at full contrast from the moment they show: no fade-in under axe.
-        opacity = page.evaluate("getComputedStyle(document.querySelector("
-                                "'.md-search__output')).opacity")
-        assert opacity == "1", f"search results shown at opacity {opacity}"
-        found["rejection/ with search results"] = violations(page)
-        page.keyboard.press("Escape")
 
-        # A letter's personalizer shown and filled in, copied with one blank left (pointed out).
-        # Material's "Copied to clipboard" notice fades in, stays 2 s and fades out: check it
-        # alone while it is fully shown, and the page once it is gone (axe takes longer): hidden
-        # (onward.css), not only transparent, so its stale text is out of the accessibility tree.
-        page.locator(f"{CARD} .onward-form").wait_for(state="visible")
-        page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
-        page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
-        page.locator(f"{CARD} .onward-copy").first.click()
-        assert page.locator(f"{CARD} input[name='role']").get_attribute("aria-invalid") == "true"
-        notice_opacity = "getComputedStyle(document.querySelector('.md-dialog')).opacity"
-        page.wait_for_function(f"{notice_opacity} === '1'")
-        found["the Copied notice"] = violations(page, ".md-dialog")
-        page.locator(".md-dialog").wait_for(state="hidden", timeout=10_000)  # faded, then gone
-        found["rejection/ with a letter filled in and copied"] = violations(page)
-    finally:
-        context.close()
+def palette_context(browser, site_url: str, palette: str):
+    return browser.new_context(base_url=site_url, color_scheme=palette,
+                               permissions=["clipboard-read", "clipboard-write"])
 
+
+@pytest.fixture(scope="session")
+def palette_tabs(browser, site_url: str):
+    """One tab per palette, kept for the whole run: page after page, as a reader browses (and
+    with the browser's cache, so each page test pays for its own page only)."""
+    tabs: dict[str, object] = {}
+
+    def tab(palette: str):
+        if palette not in tabs:
+            tabs[palette] = palette_context(browser, site_url, palette).new_page()
+        return tabs[palette]
+
+    yield tab
+    for page in tabs.values():
+        page.context.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(params=list(PALETTES))
+def palette_page(request, browser, site_url: str):
+    """(palette, a page of a fresh context emulating that system setting)."""
+    context = palette_context(browser, site_url, request.param)
+    serve_site_paths_here(context, site_url)
+    yield request.param, context.new_page()
+    context.close()
+
+
+def assert_no_violations(palette: str, found: dict[str, list[str]]) -> None:
     total = sum(len(lines) for lines in found.values())
     print(f"\naxe, {palette} palette: {len(found)} page states, {total} violations")
     assert {where: lines for where, lines in found.items() if lines} == {}
+
+
+def test_axe_covers_every_built_page(built_site: Path) -> None:
+    # As many pages as there are, none left out.
+    assert page_paths(built_site) == PAGES
+    assert "rejection/" in PAGES and "letters/" in PAGES
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("path", PAGES, ids=[path or "home" for path in PAGES])
+def test_page_has_no_axe_violations(palette_tabs, site_url: str, palette: str,
+                                    path: str) -> None:
+    page = palette_tabs(palette)
+    if path == "404.html":  # only there: routing turns the browser's cache off
+        serve_site_paths_here(page, site_url)
+    open_page(page, path)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == PALETTES[palette], f"{path or 'home'}: palette {scheme}"
+    assert_no_violations(palette, {path or "home": violations(page)})
+    page.unroute_all()
+
+
+def test_search_results_and_a_filled_in_letter_have_no_axe_violations(palette_page) -> None:
+    palette, page = palette_page
+    found: dict[str, list[str]] = {}
+
+    # The search dialog open, with results.
+    open_page(page, GUIDE)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == PALETTES[palette], f"{GUIDE}: palette {scheme}"
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("thank you")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # The results are at full contrast from the moment they show: no fade-in under axe.
+    opacity = page.evaluate("getComputedStyle(document.querySelector("
+                            "'.md-search__output')).opacity")
+    assert opacity == "1", f"search results shown at opacity {opacity}"
+    found["rejection/ with search results"] = violations(page)
+    page.keyboard.press("Escape")
+
+    # A letter's personalizer shown and filled in, copied with one blank left (pointed out).
+    # Material's "Copied to clipboard" notice fades in, stays 2 s and fades out: check it
+    # alone while it is fully shown, and the page once it is gone (axe takes longer): hidden
+    # (onward-styles.html), not only transparent, so its stale text is out of the accessibility tree.
+    page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+    page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
+    page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
+    page.locator(f"{CARD} .onward-copy").first.click()
+    assert page.locator(f"{CARD} input[name='role']").get_attribute("aria-invalid") == "true"
+    notice_opacity = "getComputedStyle(document.querySelector('.md-dialog')).opacity"
+    page.wait_for_function(f"{notice_opacity} === '1'")
+    found["the Copied notice"] = violations(page, ".md-dialog")
+    page.locator(".md-dialog").wait_for(state="hidden", timeout=10_000)  # faded, then gone
+    found["rejection/ with a letter filled in and copied"] = violations(page)
+    assert_no_violations(palette, found)
 
 
 FOCUS_RING = """() => {

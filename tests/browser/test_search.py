@@ -24,12 +24,42 @@ def load_queries() -> list[dict[str, str]]:
     return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
 
 
+# Material 9 sends the search worker the box's value on each keyup (a QUERY message); the worker
+# answers each, in order, with one RESULT, and Material renders it (meta line, first results) in
+# that same "message" event. So once as many results came back as queries went out, and the last
+# query was the whole text typed, the list shows that query's results: no waiting for it to settle.
+COUNT_SEARCH_MESSAGES = """(() => {
+    const QUERY = 2, RESULT = 3;  // Material's SearchMessageType
+    const traffic = window.__onwardSearch = {queries: [], results: 0};
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener("message", event => {
+                if (event.data?.type === RESULT) traffic.results += 1;
+            });
+        }
+        postMessage(message, ...rest) {
+            if (message?.type === QUERY) traffic.queries.push(message.data);
+            return super.postMessage(message, ...rest);
+        }
+    };
+})()"""
+ANSWERED = """query => {
+    const traffic = window.__onwardSearch;
+    const meta = document.querySelector(".md-search-result__meta");
+    return traffic.queries.at(-1) === query && traffic.results === traffic.queries.length &&
+           !!meta && /matching document|No matching/i.test(meta.textContent);
+}"""
+
+
 def result_pages(page, site_url: str, query: str) -> list[str]:
     """The site paths of the pages in the result list, best first (one entry per page). The
     first query opens the home page and its search box; later ones clear the box and type
     again, as a reader trying another query does."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
+        page.add_init_script(COUNT_SEARCH_MESSAGES)
         page.set_viewport_size(PHONE)
         page.goto("./")
         opener = page.locator('label.md-header__button[for="__search"]:visible')
@@ -47,25 +77,11 @@ def result_pages(page, site_url: str, query: str) -> list[str]:
     # All but the last key at once, then the last key pressed: Material searches on the key.
     box.fill(query[:-1])
     box.press(query[-1])
-    # Results are ready when the meta line counts them (or says none match), and the list has
-    # stopped changing: results for the part typed so far may show for a moment.
-    page.wait_for_function(
-        """() => {
-            const meta = document.querySelector(".md-search-result__meta");
-            return meta && /matching document|No matching/i.test(meta.textContent);
-        }""",
-        timeout=10_000,
-    )
-    hrefs: list[str] = []
-    stable = 0
-    for _ in range(50):
-        current = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
-            "links => links.map(link => link.getAttribute('href'))")
-        stable = stable + 1 if current == hrefs else 0
-        hrefs = current
-        if stable >= 3:
-            break
-        page.wait_for_timeout(100)
+    # Results are ready when the worker has answered the whole query (not a part typed so far)
+    # and the meta line counts them (or says none match).
+    page.wait_for_function(ANSWERED, arg=query, timeout=10_000)
+    hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))")
     pages: list[str] = []
     for href in hrefs:
         path = urlsplit(urljoin(page.url, href)).path
