@@ -19,6 +19,7 @@
   const KEY = "onward-details";
   const TICKS = "onward-checklists"; // checklists.js: ticks kept under the same choice as these
   const placeholders = new WeakMap(); // field element -> its "[Label]" as rendered
+  const built = new WeakSet(); // cards whose controls are made
   let values = Object.create(null); // field key -> what the reader typed; memory is the fallback
   let remember = false;
 
@@ -108,12 +109,21 @@
 
   /* ---- Writing a card */
 
-  function render(card, source) {
+  // The letter's text, on every card, set up or not: it is what prints and what is copied.
+  function fill(card) {
     card.querySelectorAll("[data-field]").forEach((span) => {
+      if (!placeholders.has(span)) placeholders.set(span, span.textContent);
       const filled = value(span.dataset.field);
-      span.textContent = filled || placeholders.get(span);
+      const text = filled || placeholders.get(span);
+      // Written only when it changes: an unchanged page has nothing to lay out again.
+      if (span.textContent !== text) span.textContent = text;
       span.classList.toggle("onward-field--filled", Boolean(filled));
     });
+  }
+
+  function render(card, source) {
+    fill(card);
+    if (!built.has(card)) return; // its controls are made, and rendered, when it is set up
     inputs(card).forEach((input) => {
       // Leave the field being typed in alone, so the caret does not jump.
       if (input !== source && input.value !== (values[input.name] || "")) {
@@ -315,29 +325,105 @@
     "Download .txt"));
   }
 
+  /* ---- Setting cards up as they near the screen: a guide has a dozen cards or more, and making
+   * every form at load blocks a phone for a few hundred milliseconds. A card is set up before
+   * the reader reaches it: within a screen and a half of the view, when a control in it takes
+   * the focus, or at once when the address names it. */
+
+  const ANCHORING = window.CSS && CSS.supports("overflow-anchor", "auto");
+  const CHUNK = 12; // ms of setting up per task, well under a long task (50 ms) on a slow phone
+  const queue = new Set(); // cards near the screen, waiting to be set up
+  let observer = null;
+  let pending = 0;
+
   function setUp(card) {
+    queue.delete(card);
+    if (observer) observer.unobserve(card);
+    if (built.has(card) || !card.isConnected) return;
+    // Above the view, the card grows under the reader: browsers with scroll anchoring keep the
+    // view still; without it (Safari), scroll by the difference.
+    const before = ANCHORING ? null : card.getBoundingClientRect();
     build(card);
+    built.add(card);
     linkPrivacy(card);
     render(card);
+    if (before && before.bottom <= 0) {
+      window.scrollBy(0, card.getBoundingClientRect().height - before.height);
+    }
   }
 
-  // Each placeholder's "[Label]" as rendered, to bring back when its field is emptied.
-  function prepare(card) {
-    card.querySelectorAll("[data-field]").forEach((span) => {
-      if (!placeholders.has(span)) placeholders.set(span, span.textContent);
-    });
-    setUp(card);
+  // A few cards per task, so the page answers the reader in between.
+  function work() {
+    pending = 0;
+    const start = performance.now();
+    for (const card of queue) {
+      setUp(card);
+      if (performance.now() - start > CHUNK) break;
+    }
+    if (queue.size) pending = setTimeout(work, 0);
+  }
+
+  function near(changes) {
+    for (const change of changes) {
+      if (change.isIntersecting) queue.add(change.target);
+      else queue.delete(change.target);
+    }
+    if (queue.size && !pending) pending = setTimeout(work, 0);
+  }
+
+  // The card an address names (#letter-...), or holds (a heading, a field): set up at once.
+  function named() {
+    try {
+      const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      return target && target.closest(".onward-letter");
+    } catch {
+      return null; // a malformed address names nothing
+    }
   }
 
   function init() {
     const local = load("localStorage");
     remember = Boolean(local);
     values = local || load("sessionStorage") || values;
-    cards().forEach(prepare);
+    if (observer) observer.disconnect();
+    queue.clear();
+    const all = Array.from(cards());
+    all.forEach(fill);
+    const target = named();
+    if (target) setUp(target);
+    if (!("IntersectionObserver" in window)) {
+      all.forEach(setUp);
+      return;
+    }
+    observer = new IntersectionObserver(near, { rootMargin: "150% 0px" });
+    all.forEach((card) => built.has(card) || observer.observe(card));
   }
 
-  // The letter library (library.js) swaps an entry for its full card: set that card up too.
-  document.addEventListener("onward:card", (event) => prepare(event.detail));
+  // Tab into a card not yet set up: set it up, and start at its first field, as on any card.
+  document.addEventListener("focusin", (event) => {
+    const card = event.target.closest && event.target.closest(".onward-letter");
+    if (!card || built.has(card) || !card.querySelector("div.onward-form[data-fields]")) return;
+    const keyboard = event.target.matches(":focus-visible"); // not a click on one of its buttons
+    const from = event.relatedTarget;
+    setUp(card);
+    const first = card.querySelector(".onward-form input");
+    const follows = (a, b) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    // Came forward from before the card, and landed past its new fields: go back to the first.
+    if (first && keyboard && from && !card.contains(from) && follows(from, card) &&
+      follows(first, event.target)) first.focus();
+  });
+
+  window.addEventListener("hashchange", () => {
+    const target = named();
+    if (target) setUp(target);
+  });
+
+  // The letter library (library.js) swaps an entry for its full card, near the screen already.
+  document.addEventListener("onward:card", (event) => {
+    fill(event.detail);
+    setUp(event.detail);
+  });
 
   if (window.document$) window.document$.subscribe(() => init());
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -31,7 +31,8 @@
 
   const FILTERS = ["channel", "tone", "tag"];
   const CARDS = "article.onward-letter";
-  const LETTERS = new URL("letters.js", document.currentScript.src).href; // beside this file
+  // Beside this file; served minified under this name (mkdocs.yml, the minify plugin).
+  const LETTERS = new URL("letters.min.js", document.currentScript.src).href;
   const ANCHORING = window.CSS && CSS.supports("overflow-anchor", "auto");
   const guides = new Map(); // guide page URL -> Promise of its parsed document
   let personalizer = null; // Promise: letters.js is loaded

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.site import page_url
-from tests.browser.sitepages import page_paths, serve_site_paths_here
+from tests.browser.sitepages import page_paths, serve_site_paths_here, set_up_card
 from tests.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
@@ -129,7 +129,7 @@ def test_search_results_and_a_filled_in_letter_have_no_axe_violations(palette_pa
     # Material's "Copied to clipboard" notice fades in, stays 2 s and fades out: check it
     # alone while it is fully shown, and the page once it is gone (axe takes longer): hidden
     # (onward-styles.html), not only transparent, so its stale text is out of the accessibility tree.
-    page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+    set_up_card(page.locator(CARD))
     page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
     page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
     page.locator(f"{CARD} .onward-copy").first.click()
@@ -162,16 +162,17 @@ FOCUS_RING = """() => {
 
 def test_keyboard_focus_is_always_visible(page) -> None:
     open_page(page, GUIDE)
-    page.locator(f"{CARD} .onward-form").wait_for(state="visible")
-    # The letter controls the guide shows, as many as it has: Tab must reach each of them.
-    inputs = page.locator(".onward-form input[id]:visible").evaluate_all(
-        "els => els.map(el => el.id)")
+    set_up_card(page.locator(CARD))
     copies = page.locator(".onward-copy:visible").count()
     reached: list[str] = []
     hidden: list[str] = []
-    # A bound from the page itself (however many stops the guide has), with room to spare.
-    focusable = page.evaluate("[...document.querySelectorAll('*')].filter(el => el.tabIndex >= 0)"
-                              ".length")
+    # A bound from the page itself (however many stops the guide has), with room to spare: the
+    # stops there are now, and those each card not set up yet will have (a field per blank, and
+    # at most six more: Remember, Privacy, Forget, Email, Download).
+    focusable = page.evaluate("""[...document.querySelectorAll('*')]
+        .filter(el => el.tabIndex >= 0).length
+        + [...document.querySelectorAll('div.onward-form[data-fields]')]
+        .reduce((n, slot) => n + JSON.parse(slot.dataset.fields).length + 6, 0)""")
     for _ in range(2 * focusable + 10):  # Tab past the last stop returns to the body
         page.keyboard.press("Tab")
         focus = page.evaluate(FOCUS_RING)
@@ -181,6 +182,12 @@ def test_keyboard_focus_is_always_visible(page) -> None:
         if not focus["ring"]:
             hidden.append(focus["element"])
     print(f"\nfocus: {len(reached)} stops on {GUIDE}, {len(hidden)} without a visible ring")
+    # The letter controls the guide shows, as many as it has: Tab must reach each of them. Cards
+    # are set up as they near the screen (Tab scrolls through them all): count them after.
+    cards = page.locator("article.onward-letter")
+    assert page.locator("article.onward-letter fieldset.onward-form").count() == cards.count()
+    inputs = page.locator(".onward-form input[id]:visible").evaluate_all(
+        "els => els.map(el => el.id)")
     assert inputs and copies, "the guide shows letters to fill in and copy"
     stops = {stop.partition(".")[0] for stop in reached}
     assert [f"input#{id_}" for id_ in inputs if f"input#{id_}" not in stops] == [], (

@@ -15,6 +15,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.sitepages import set_up_every_card
 from tests.browser.test_personalizer import (
     BRIEF,
     GUIDE,
@@ -111,8 +112,8 @@ def test_stored_values_that_are_not_strings_are_dropped_one_by_one(browser, site
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         open_guide(page)
-        cards = page.locator(".onward-letter")
-        expect(page.locator(".onward-letter .onward-form:visible")).to_have_count(cards.count())
+        cards = set_up_every_card(page)
+        expect(page.locator(".onward-letter .onward-form:visible")).to_have_count(cards)
         assert set(field_texts(page, "your_name")) == {"Jordan Lee"}
         assert set(field_texts(page, "interviewer")) == {"[Interviewer's name]"}
         assert set(field_texts(page, "role")) == {"[Job title]"}

@@ -8,6 +8,7 @@ import pytest
 
 from macros.library import load_library
 from macros.site import LIBRARY_GROUPS
+from tests.browser.sitepages import scroll_until_card
 from tests.helpers import html, serve_site_paths_here, serve_sitemap_here
 from tests.sitebuild import ROOT
 
@@ -131,9 +132,7 @@ def test_each_entry_becomes_its_card_from_its_guide_as_it_nears_the_screen(page)
     last = page.locator("article.onward-letter").last
     assert "onward-letter--entry" in last.get_attribute("class"), "far down: still an entry"
     assert last.locator("h3 a").get_attribute("href").endswith(f"#{last.get_attribute('id')}")
-    while "onward-letter--entry" in last.get_attribute("class"):  # a reader scrolls down
-        page.mouse.wheel(0, 600)
-        page.wait_for_timeout(50)
+    scroll_until_card(page, last)  # a reader scrolls down to it
     last.locator("[data-part='body']").wait_for(state="visible")
     assert page.locator("article.onward-letter").count() == TOTAL
     assert len(visible_ids(page)) == TOTAL

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.sitepages import page_paths
+from tests.browser.sitepages import page_paths, set_up_card, set_up_every_card
 from tests.helpers import built_page, serve_sitemap_here
 
 pytestmark = pytest.mark.browser
 
 CARD = "article.onward-letter .onward-letter__text"  # a card, not a library entry
 CHECKLIST = ".onward-list--checklist"
-SCRIPTS = {"letters.js": CARD, "checklists.js": CHECKLIST}
+SCRIPTS = {"letters.min.js": CARD, "checklists.min.js": CHECKLIST}  # served minified (mkdocs.yml)
 TICKS = "onward-checklists"  # checklists.js's storage key
 DETAILS = "onward-details"  # letters.js's
 
@@ -29,7 +29,7 @@ window.__listeners = {};
 const add = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, ...rest) {
   if (this === document || this === window) {
-    const file = (new Error().stack.match(/assets\\/(\\w+\\.js)/) || [])[1];
+    const file = (new Error().stack.match(/assets\\/(\\w+(?:\\.min)?\\.js)/) || [])[1];
     if (file) {
       const key = `${file} ${type}`;
       window.__listeners[key] = (window.__listeners[key] || 0) + 1;
@@ -96,12 +96,12 @@ def test_each_script_is_in_the_pages_that_use_it_only(built_site: Path) -> None:
 
 def test_instant_navigation_from_a_page_without_cards_sets_up_the_cards(
         page, site_url: str, built_site: Path) -> None:
-    plain, with_cards = a_page(built_site), a_page(built_site, "letters.js")
+    plain, with_cards = a_page(built_site), a_page(built_site, "letters.min.js")
     open_instant(page, site_url, plain)
-    assert not any(name.endswith("/letters.js") for name in requested(page))
+    assert not any(name.endswith("/letters.min.js") for name in requested(page))
     go(page, site_url, with_cards)
     forms = page.locator("article.onward-letter .onward-form")
-    forms.first.wait_for(state="visible", timeout=10_000)
+    assert set_up_every_card(page) >= 1  # each as the reader scrolls to it
     assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
     assert page.locator("fieldset.onward-form").count() == page.locator(CARD).count()
     # The page's own styles came with it (they are inline in the head Material swaps in).
@@ -115,18 +115,18 @@ def test_instant_navigation_from_a_page_without_cards_sets_up_the_cards(
 
 
 def test_back_and_forth_binds_each_listener_once(page, site_url: str, built_site: Path) -> None:
-    plain, both = a_page(built_site), a_page(built_site, "letters.js", "checklists.js")
+    plain, both = a_page(built_site), a_page(built_site, "letters.min.js", "checklists.min.js")
     page.add_init_script(COUNT_LISTENERS)
     open_instant(page, site_url, plain)
     for _ in range(2):
         go(page, site_url, both)
         page.locator(f"{CHECKLIST} .onward-checklist-tools__progress").first.wait_for()
-        page.locator("fieldset.onward-form").first.wait_for()
+        set_up_card(page.locator(STYLED_CARD).first)
         page.go_back()
         page.wait_for_url(site_url + plain)
     page.go_forward()
     page.wait_for_url(site_url + both)
-    page.locator("fieldset.onward-form").first.wait_for()
+    set_up_card(page.locator(STYLED_CARD).first)
     assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
     listeners = page.evaluate("window.__listeners")
     for name in SCRIPTS:
@@ -139,6 +139,7 @@ def test_back_and_forth_binds_each_listener_once(page, site_url: str, built_site
     page.wait_for_timeout(500)
     assert len(downloads) == 1
     # The set-up is not doubled either: one tools row per checklist, one form per card.
+    set_up_every_card(page)
     lists = page.locator(CHECKLIST)
     assert page.locator(".onward-checklist-tools").count() == lists.count() >= 1
     assert page.locator("fieldset.onward-form").count() == page.locator(CARD).count()
@@ -149,7 +150,8 @@ def test_forget_on_a_card_page_clears_ticks_from_a_checklist_page(
         page, site_url: str, built_site: Path, instant: bool) -> None:
     """Ticks made where only checklists.js is loaded; "Remember" then "Forget" chosen where only
     letters.js is: the ticks follow both choices."""
-    checklist, with_cards = a_page(built_site, "checklists.js"), a_page(built_site, "letters.js")
+    checklist = a_page(built_site, "checklists.min.js")
+    with_cards = a_page(built_site, "letters.min.js")
     open_instant(page, site_url, checklist)
     box = page.locator(f"{CHECKLIST} .onward-list__items input[type=checkbox]").first
     page.locator(f"{CHECKLIST} .onward-checklist-tools__progress").first.wait_for()
@@ -159,6 +161,7 @@ def test_forget_on_a_card_page_clears_ticks_from_a_checklist_page(
         go(page, site_url, with_cards)
     else:
         page.goto(with_cards)
+    set_up_card(page.locator(STYLED_CARD).first)
     page.locator(".onward-remember").first.check()
     # Remembered: the ticks are kept on the device too, though checklists.js is not on this page.
     assert page.evaluate(f"localStorage.getItem('{TICKS}')") == page.evaluate(

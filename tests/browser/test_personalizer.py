@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.sitepages import scroll_until_card, set_up_card, set_up_every_card
 from tests.helpers import built_page, serve_sitemap_here
 
 GUIDE = "rejection/"
@@ -25,8 +26,10 @@ KEY = "onward-details"  # the storage key letters.js uses
 
 
 def open_guide(page, path: str = GUIDE) -> None:
+    """Open the guide and scroll to BRIEF (WARM follows it), as a reader would: letters.js sets
+    cards up as they near the screen."""
     page.goto(path)
-    page.locator(f"{BRIEF} .onward-form").wait_for(state="visible", timeout=10_000)  # script ran
+    set_up_card(page.locator(BRIEF))
 
 
 def field(page, card: str, key: str):
@@ -89,6 +92,7 @@ def test_clearing_a_field_brings_the_label_back(page) -> None:
 @pytest.mark.browser
 def test_every_input_has_a_real_label_and_a_unique_id(page, built_site: Path) -> None:
     open_guide(page)
+    set_up_every_card(page)
     inputs = page.locator(".onward-form input")
     ids = inputs.evaluate_all("els => els.map(el => el.id)")
     # At least one input per blank each card describes in the built guide (data-fields).
@@ -113,6 +117,7 @@ def test_word_count_shows_next_to_the_recommended_length(page) -> None:
     words = len(body.split())
     assert page.locator(f"{BRIEF} .onward-letter__count").text_content() == (
         f"{words} words (aim for 150 or fewer)")
+    set_up_card(page.locator(PHONE))  # further down the guide
     assert page.locator(f"{PHONE} .onward-letter__count").text_content().endswith(
         "(aim for 120 or fewer)")
 
@@ -191,6 +196,8 @@ def test_email_link_carries_the_encoded_subject_and_body(page) -> None:
     shown = page.locator(f"{WARM} [data-part='body']").inner_text()
     assert body.replace("\r\n", "\n") == shown
     # Phone scripts are not emailed.
+    set_up_card(page.locator(PHONE))
+    assert page.locator(f"{PHONE} .onward-download").count() == 1  # its buttons are made
     assert page.locator(f"{PHONE} .onward-email").count() == 0
 
 
@@ -229,7 +236,7 @@ def test_values_follow_an_instant_navigation(page, site_url: str, built_site: Pa
     page.locator(f".md-nav--primary {in_nav}").first.click()
     # tracking may add a heading anchor
     page.wait_for_url(re.compile(r"/after-the-interview/(#[\w-]*)?$"))
-    page.locator(".onward-letter .onward-form").first.wait_for(state="visible", timeout=10_000)
+    set_up_card(page.locator(".onward-letter").first)
     assert page.evaluate("window.stillTheSameDocument") is True, "not an instant navigation"
     names = field_texts(page, "your_name")
     built = built_page(built_site, "after-the-interview/").css("[data-field='your_name']")
@@ -256,7 +263,7 @@ def test_values_last_for_the_visit_only_unless_remembered(page) -> None:
     assert '"your_name":"Jordan Lee"' in stored(page)[1]
 
     page.reload()
-    page.locator(f"{BRIEF} .onward-form").wait_for(state="visible")
+    set_up_card(page.locator(BRIEF))
     assert set(field_texts(page, "your_name")) == {"Jordan Lee"}
     new_tab = page.context.new_page()
     open_guide(new_tab)
@@ -282,7 +289,7 @@ def test_forget_clears_both_storages_inputs_and_letters(page) -> None:
     assert not page.locator(f"{BRIEF} .onward-remember").is_checked()
     expect(status(page, WARM)).to_have_text("Your details are cleared from this browser.")
     page.reload()
-    page.locator(f"{BRIEF} .onward-form").wait_for(state="visible")
+    set_up_card(page.locator(BRIEF))
     assert set(field_texts(page, "your_name")) == {"[Your name]"}
 
 
@@ -337,6 +344,7 @@ def test_no_horizontal_scroll_at_360_px(browser, site_url) -> None:
     try:
         page = context.new_page()
         open_guide(page)
+        set_up_every_card(page)
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert widths[0] <= widths[1] == 360
@@ -383,6 +391,7 @@ def test_keyboard_alone_reaches_inputs_then_buttons_in_order(page) -> None:
 @pytest.mark.browser
 def test_remember_links_the_privacy_page(page, site_url: str) -> None:
     open_guide(page)
+    set_up_every_card(page)
     links = page.locator(".onward-letter .onward-form__keep a.onward-privacy")
     assert links.count() == page.locator(".onward-letter").count()
     link = page.locator(f"{BRIEF} .onward-privacy")
@@ -397,9 +406,10 @@ def test_remember_links_the_privacy_page(page, site_url: str) -> None:
 
 
 def test_assets_are_published(built_site: Path) -> None:
-    assert (built_site / "assets" / "letters.js").stat().st_size > 500
+    # Served minified (mkdocs.yml: the minify plugin), under the name the pages use.
+    assert (built_site / "assets" / "letters.min.js").stat().st_size > 500
     page = (built_site / GUIDE / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'src="\.\./assets/letters\.js"', page)
+    assert re.search(r'src="\.\./assets/letters\.min\.js"', page)
     # The styles are inline (overrides/partials/onward-styles.html): the cards' among them.
     styles = "".join(style.text() for style in built_page(built_site, GUIDE).css("head style"))
     assert ".onward-letter {" in styles
@@ -410,7 +420,7 @@ def test_personalizer_js_and_css_fit_in_9_kb_gzipped(built_site: Path) -> None:
     with what site.css (2.1 KB gzipped) and planner.css (1.1 KB) held: the same budget plus
     theirs, rounded down to 9 KB. letters.js now also builds each card's form."""
     styles = "".join(style.text() for style in built_page(built_site, GUIDE).css("head style"))
-    script = (built_site / "assets" / "letters.js").read_bytes()
+    script = (built_site / "assets" / "letters.min.js").read_bytes()
     sizes = {"letters.js": len(gzip.compress(script, 9)),
              "styles": len(gzip.compress(styles.encode(), 9))}
     assert sum(sizes.values()) <= 9216, sizes
@@ -435,9 +445,7 @@ def test_library_sets_up_forms_as_cards_near_the_screen(page) -> None:
         "a card far down the page waits until it is near the screen")
     # Typing into the first card fills the letters that arrive later.
     first.locator("input[name='your_name']").fill("Jordan Lee")
-    while "onward-letter--entry" in last_card.get_attribute("class"):  # a reader scrolls down
-        page.mouse.wheel(0, 600)
-        page.wait_for_timeout(50)
+    scroll_until_card(page, last_card)  # a reader scrolls down to it
     last_card.locator(".onward-form").wait_for(state="visible")
     assert "Jordan Lee" in last_card.locator("[data-field='your_name']").first.text_content()
     assert last_card.locator("input[name='your_name']").input_value() == "Jordan Lee"

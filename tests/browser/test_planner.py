@@ -17,6 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.sitepages import set_up_card
 from tests.helpers import SITE_URL
 
 pytestmark = pytest.mark.browser
@@ -321,7 +322,7 @@ def test_ticks_are_kept_for_the_session_only(page) -> None:
 
 def remember(page) -> None:
     page.goto(PRESENCE)
-    page.locator(f"{PRESENCE_CARD} .onward-form").wait_for(state="visible", timeout=10_000)
+    set_up_card(page.locator(PRESENCE_CARD))
     page.locator(f"{PRESENCE_CARD} .onward-remember").check()
 
 
@@ -335,6 +336,7 @@ def test_ticks_are_kept_on_the_device_only_when_remembered(page) -> None:
     open_list(other, PRESENCE, PRESENCE_LIST)
     expect(boxes(other, PRESENCE_LIST).nth(0)).to_be_checked()
     # Unticking "Remember" takes the ticks off the device at once.
+    set_up_card(other.locator(PRESENCE_CARD))
     other.locator(f"{PRESENCE_CARD} .onward-remember").uncheck()
     assert other.evaluate("localStorage.getItem('onward-checklists')") is None
     third = page.context.new_page()
@@ -345,6 +347,7 @@ def test_ticks_are_kept_on_the_device_only_when_remembered(page) -> None:
 def test_ticks_made_before_remember_are_kept_once_it_is_chosen(page) -> None:
     open_list(page, PRESENCE, PRESENCE_LIST)
     boxes(page, PRESENCE_LIST).nth(3).check()
+    set_up_card(page.locator(PRESENCE_CARD))
     page.locator(f"{PRESENCE_CARD} .onward-remember").check()
     assert "true" in page.evaluate("localStorage.getItem('onward-checklists')")
 
@@ -354,6 +357,7 @@ def test_forget_my_details_clears_ticks(page) -> None:
     open_list(page, PRESENCE, PRESENCE_LIST)
     boxes(page, PRESENCE_LIST).nth(0).check()
     boxes(page, PRESENCE_LIST).nth(1).check()
+    set_up_card(page.locator(PRESENCE_CARD))
     page.locator(f"{PRESENCE_CARD} .onward-forget").click()
     expect(boxes(page, PRESENCE_LIST).nth(0)).not_to_be_checked()
     expect(progress(page, PRESENCE_LIST)).to_contain_text("0 of")
@@ -365,6 +369,7 @@ def test_forget_on_another_page_clears_ticks_kept_there(page) -> None:
     open_list(page, RESUME, RESUME_LIST)
     boxes(page, RESUME_LIST).nth(0).check()
     page.goto("rejection/")
+    set_up_card(page.locator("#letter-rejection-brief-thanks"))
     page.locator("#letter-rejection-brief-thanks .onward-forget").click()
     open_list(page, RESUME, RESUME_LIST)
     expect(boxes(page, RESUME_LIST).nth(0)).not_to_be_checked()

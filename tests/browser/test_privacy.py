@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.sitepages import page_paths
+from tests.browser.sitepages import page_paths, set_up_card
 from tests.helpers import SITE_PATH, html
 from tests.sitebuild import ROOT
 
@@ -73,7 +73,7 @@ def test_pages_search_and_personalizer_request_only_the_site(browser, site_url: 
 
         # The personalizer: fill in, remember, copy, download, forget.
         page.goto("rejection/")
-        page.locator(f"{CARD} .onward-form").wait_for(state="visible")
+        set_up_card(page.locator(CARD))
         page.locator(f"{CARD} input[name='interviewer']").fill("Ms. Patel")
         page.locator(f"{CARD} input[name='your_name']").fill("Jordan Lee")
         page.locator(f"{CARD} .onward-remember").check()
