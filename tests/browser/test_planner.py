@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.sitepages import set_up_card
+from tests.browser.sitepages import set_up_card, set_up_every_card
 from tests.helpers import SITE_URL
 
 pytestmark = pytest.mark.browser
@@ -266,9 +266,16 @@ def test_planner_is_linked_from_home_and_guides(built_site: Path) -> None:
 
 # --- Remembered checklists ---------------------------------------------------------------------
 
+CARDS = "article.onward-letter:has(.onward-letter__text)"  # letter cards, set up or not
+
+
 def open_list(page, path: str, selector: str) -> None:
+    """The page with its checklist set up, and its letter cards too: a card set up while a box
+    is being ticked grows above it, and the click could land beside the box."""
     page.goto(path)
     page.locator(f"{selector} .onward-checklist-tools__progress").wait_for(timeout=10_000)
+    if page.locator(CARDS).count():
+        set_up_every_card(page)
 
 
 def progress(page, selector: str):
