@@ -152,3 +152,17 @@ def serve_sitemap_here(target: object, site_url: str) -> None:
         route.fulfill(response=response, body=response.text().replace(SITE_URL, site_url))
 
     target.route("**/sitemap.xml", rewrite)  # type: ignore[attr-defined]
+
+
+def count_calls(monkeypatch, module: object, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    """Replace `module.name` (for this test) by a wrapper that records the first argument of
+    each call and then calls the real function: how often a cache really did the work."""
+    calls: list[object] = []
+    real = getattr(module, name)
+
+    def counting(first, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls

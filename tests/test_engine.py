@@ -11,6 +11,7 @@ import pytest
 
 from macros import engine
 from macros.engine import SnippetCache
+from tests.helpers import count_calls
 from tests.sitebuild import ROOT
 
 
@@ -22,15 +23,7 @@ def snippets(tmp_path: Path) -> Path:
 @pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every time the cache reads the files (calls load_library)."""
-    calls: list[Path] = []
-    real = engine.load_library
-
-    def counting(snippets_dir: Path):  # type: ignore[no-untyped-def]
-        calls.append(snippets_dir)
-        return real(snippets_dir)
-
-    monkeypatch.setattr(engine, "load_library", counting)
-    return calls
+    return count_calls(monkeypatch, engine, "load_library")  # type: ignore[return-value]
 
 
 def touch_later(path: Path) -> None:

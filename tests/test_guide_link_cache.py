@@ -11,6 +11,7 @@ import pytest
 
 from macros import engine
 from macros.engine import GuideLinkCache
+from tests.helpers import count_calls
 from tests.sitebuild import ROOT
 
 
@@ -22,15 +23,7 @@ def docs(tmp_path: Path) -> Path:
 @pytest.fixture
 def scans(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every time the cache scans the pages (calls guide_links)."""
-    calls: list[Path] = []
-    real = engine.guide_links
-
-    def counting(docs_dir: Path) -> dict[str, tuple[str, str]]:
-        calls.append(docs_dir)
-        return real(docs_dir)
-
-    monkeypatch.setattr(engine, "guide_links", counting)
-    return calls
+    return count_calls(monkeypatch, engine, "guide_links")  # type: ignore[return-value]
 
 
 def test_an_edit_is_noticed(docs: Path, scans: list[Path]) -> None:
