@@ -6,8 +6,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-PIP_VERSION := 25.3
 PORT   ?= 8000
+# uv installs the locks (hashes required) in seconds where pip takes most of a minute.
+INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes
 
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
@@ -51,15 +52,19 @@ zensical: $(VENV)/.zensical-installed
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-# The lock files pin every version with its hashes, so pip installs exactly what was tested.
-$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
+# uv itself comes from its own lock, through the pip every venv has.
+$(BIN)/uv: requirements/uv.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/uv.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
+# The lock files pin every version with its hashes, so we install exactly what was tested.
+$(VENV)/.site-installed: requirements/site.txt | $(BIN)/uv
+	$(INSTALL) -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt | $(BIN)/uv
+	$(INSTALL) -r requirements/test.txt
 	touch $@ $(VENV)/.site-installed $(VENV)/.zensical-installed
 
 # Zensical is in the test lock (tests/test_zensical.py builds with both engines).
@@ -67,10 +72,9 @@ $(VENV)/.zensical-installed: $(VENV)/.test-installed
 
 ## lock: after editing the groups in pyproject.toml, pin them again into requirements/*.txt
 # uv resolves once for every platform and Python >= 3.11, with the hash of every file, and
-# writes no index address, so pip installs from whatever index a machine is configured with.
-lock: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --group lock
-	for group in site test; do \
+# writes no index address.
+lock: | $(BIN)/uv
+	for group in uv site test; do \
 	  $(BIN)/uv pip compile pyproject.toml --group $$group --universal --python-version 3.11 \
 	    --generate-hashes --quiet --custom-compile-command "make lock" \
 	    -o requirements/$$group.txt || exit 1; \

@@ -107,13 +107,13 @@ def group_pins(group: str) -> dict[str, str]:
 
 
 def test_lock_files_pin_every_package_with_hashes_and_no_index() -> None:
-    for group in ("site", "test"):
+    for group in ("uv", "site", "test"):
         text = (ROOT / "requirements" / f"{group}.txt").read_text(encoding="utf-8")
         locked = pinned(text)
         wanted = group_pins(group)
         stale = {name: version for name, version in wanted.items() if locked.get(name) != version}
         assert stale == {}, f"requirements/{group}.txt is stale: run `make lock`"
-        assert len(locked) > len(wanted), "transitive packages are pinned too"
+        assert len(locked) >= len(wanted) + (group != "uv"), "transitive packages are pinned too"
         entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2].strip())
         assert all("--hash=sha256:" in entry for entry in entries), "every package has hashes"
         assert not re.search(r"--(extra-)?index-url|--find-links|https?://|file:", text), \
@@ -122,8 +122,11 @@ def test_lock_files_pin_every_package_with_hashes_and_no_index() -> None:
 
 def test_make_installs_from_the_lock_files() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    installs = re.findall(r"pip install (.*)", makefile)
-    assert "--quiet --require-hashes -r requirements/site.txt" in installs
-    assert "--quiet --require-hashes -r requirements/test.txt" in installs
-    assert all("-r requirements/" in line or "pip==" in line or "--group lock" in line
-               for line in installs), installs
+    # uv from its lock through pip; everything else through uv, hashes required.
+    assert "pip install --quiet --require-hashes -r requirements/uv.txt" in makefile
+    install = re.search(r"^INSTALL := (.*)$", makefile, re.MULTILINE)
+    assert install and "uv pip install" in install[1] and "--require-hashes" in install[1]
+    assert re.findall(r"\$\(INSTALL\) (.*)", makefile) == ["-r requirements/site.txt",
+                                                          "-r requirements/test.txt"]
+    assert all("-r requirements/" in line for line in re.findall(r"pip install (.*)", makefile)
+               if not line.startswith("--quiet --python")), "no install outside the locks"
