@@ -14,7 +14,7 @@ INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test test-fast lint check offline zensical lock clean
+.PHONY: serve build test test-fast lint check offline zensical lock clean chromium
 
 ## serve: preview the site at http://127.0.0.1:$(PORT)/onward/ with live reload
 serve: $(VENV)/.site-installed
@@ -25,9 +25,14 @@ build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict --clean
 
 ## test: run every check and test (installs the test tools and Chromium when missing)
-test: lint
-	$(PYTHON) tools/ensure_chromium.py
+# The Python tools and Chromium install side by side (a fresh machine waits for both).
+test:
+	$(MAKE) --no-print-directory -j2 --output-sync=target chromium $(VENV)/.test-installed
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2
+
+chromium:
+	$(PYTHON) tools/ensure_chromium.py
 
 ## test-fast: the quick loop while you work: lint and the tests that build no site, no browser
 test-fast: lint
