@@ -3,6 +3,7 @@ Prints figures; asserts nothing (performance scores are noisy). Target: 100 in a
 
     npm install --prefix bench/.node lighthouse@12.2.3     # once; bench/.node/ is git-ignored
     .venv/bin/python bench/lighthouse.py [--runs 3] [--json bench/out/lighthouse.json]
+                                         [--keep bench/out/lighthouse/]  # reports and traces
 
 Both sites are built into a temporary folder and served gzipped on 127.0.0.1 (bench/serve.py);
 each run measures every page of both sites in turn.
@@ -42,11 +43,12 @@ def page_url(src: str) -> str:
     return src.removesuffix("index.md")
 
 
-def lighthouse(url: str, chrome: str, out: Path) -> dict:
-    """One Lighthouse run of `url`; its JSON report."""
+def lighthouse(url: str, chrome: str, out: Path, *, traces: bool = False) -> dict:
+    """One Lighthouse run of `url`; its JSON report (and, with `traces`, its trace and network
+    log beside it, as OUT-0.trace.json and OUT-0.devtoolslog.json)."""
     command = [str(LIGHTHOUSE), url, f"--chrome-path={chrome}", f"--chrome-flags={CHROME_FLAGS}",
                f"--only-categories={','.join(CATEGORIES)}", "--output=json",
-               f"--output-path={out}", "--quiet"]
+               f"--output-path={out}", "--quiet", *(["--save-assets"] if traces else [])]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
                             env={**os.environ, "CHROME_PATH": chrome})
     if result.returncode != 0 or not out.is_file():
@@ -76,6 +78,11 @@ def summary(reports: list[dict]) -> dict:
         "cls": round(statistics.median(
             r["audits"]["cumulative-layout-shift"]["numericValue"] for r in reports), 3),
         "failing": failing,
+        # Lighthouse names each long task after the first script that ran in it: a deferred
+        # script takes the blame for Material's DOMContentLoaded work that follows it.
+        "long_tasks": [f"{round(task['duration'])} ms at {round(task['startTime'])} ms "
+                       f"({task['url'].rsplit('/', 1)[-1] or task['url']})"
+                       for task in last["audits"]["long-tasks"]["details"]["items"]],
     }
 
 
@@ -83,6 +90,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the summaries here too")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep every report here, with its trace and network log")
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not LIGHTHOUSE.exists():
@@ -94,6 +103,8 @@ def main() -> None:
                               check=False).stdout.strip()
 
     results: dict[str, dict[str, dict]] = {}
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         ours_site = Path(tmp) / "ours"
         built = mkdocs_build(ROOT, ours_site)
@@ -117,8 +128,9 @@ def main() -> None:
             for run in range(args.runs):
                 for page, src in PAGES.items():
                     for name, (url, _) in servers.items():
+                        out = (args.keep or Path(tmp)) / f"{name}-{page}-{run}.json"
                         reports.setdefault((name, page), []).append(lighthouse(
-                            url + page_url(src), chrome, Path(tmp) / f"{name}-{page}-{run}.json"))
+                            url + page_url(src), chrome, out, traces=args.keep is not None))
         finally:
             for _, server in servers.values():
                 server.shutdown()
@@ -140,6 +152,9 @@ def main() -> None:
         for page in PAGES:
             for line in results[name][page]["failing"]:
                 print(f"  {name} {page}: {line}")
+            if results[name][page]["long_tasks"]:
+                print(f"  {name} {page}: long tasks (simulated, last run): "
+                      + "; ".join(results[name][page]["long_tasks"]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

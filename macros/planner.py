@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from .models import EVENTS, Letter, Send
 from .render import CHANNEL_NAMES, text
 
-PLANNER_SCRIPT = "assets/planner.js"  # dates and calendar files, for the planner page alone
+PLANNER_SCRIPT = "assets/planner.min.js"  # dates and calendar files, for the planner page alone
 
 
 def when_text(send: Send) -> str:

@@ -11,7 +11,7 @@ from .pages import macro_calls, page_title, split_front_matter
 from .render import render_library
 
 LIBRARY_PAGE = "letters/index.md"
-LIBRARY_SCRIPT = "assets/library.js"  # the filters and cards of the library page, for it alone
+LIBRARY_SCRIPT = "assets/library.min.js"  # the filters and cards of the library page, for it alone
 
 # The template library's sections, in reading order: snippets file stem -> the situation it
 # covers. A new snippets file not listed here gets the title of the first guide that uses it.

@@ -391,6 +391,10 @@
     all.forEach(fill);
     const target = named();
     if (target) setUp(target);
+    // Fetched on the reader's first focus (overrides/partials/onward-letters.html): a card the
+    // focus has reached meanwhile is set up now.
+    const focused = document.activeElement && document.activeElement.closest(".onward-letter");
+    if (focused) setUp(focused);
     if (!("IntersectionObserver" in window)) {
       all.forEach(setUp);
       return;
@@ -425,7 +429,10 @@
     setUp(event.detail);
   });
 
-  if (window.document$) window.document$.subscribe(() => init());
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // Material's document$ hands over each page: the first, and each one instant navigation swaps
+  // in. This file may run before Material's bundle (fetched at once for a link to a card), so
+  // look for document$ once the page is parsed.
+  const start = () => (window.document$ ? window.document$.subscribe(() => init()) : init());
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -19,6 +19,8 @@ PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 NO_OBSERVER = """window.IntersectionObserver = class {
   observe() {} unobserve() {} disconnect() {} takeRecords() { return []; }
 };"""
+# letters.js is loaded and bound: it cancels this event.
+BOUND = "!document.dispatchEvent(new Event('onward:letters', { cancelable: true }))"
 
 
 def state(card) -> dict:
@@ -101,6 +103,8 @@ def test_tab_into_a_card_not_set_up_starts_at_its_first_field(browser, site_url:
                 (el) => card.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
             before.at(-1).focus({ preventScroll: true });
         }""", card_id)
+        # That first focus fetches letters.js (overrides/partials/onward-letters.html).
+        page.wait_for_function(BOUND)
         for _ in range(20):  # through what the card before it gains as it is set up, if any
             page.keyboard.press("Tab")
             inside = page.evaluate("id => document.getElementById(id).contains("
@@ -114,3 +118,26 @@ def test_tab_into_a_card_not_set_up_starts_at_its_first_field(browser, site_url:
         assert first_field.input_value() == "Jordan Lee"
     finally:
         context.close()
+
+
+def test_the_personalizer_is_fetched_once_the_reader_nears_a_card(phone) -> None:
+    """letters.js is not part of a guide's first load on a phone (the first card is screens
+    below): it comes as a card nears, and at once on a page opened with details kept."""
+    page = phone.new_page()
+    page.goto(GUIDE, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    fetched = ("performance.getEntriesByType('resource')"
+               ".some(r => r.name.endsWith('/letters.min.js'))")
+    first = page.locator("article.onward-letter").first
+    assert state(first)["top"] > 2, "the guide's first card is screens below the start"
+    assert not page.evaluate(fetched)
+    assert not page.evaluate(BOUND)
+    set_up_card(first)
+    assert page.evaluate(fetched)
+    first.locator("input[name='your_name']").fill("Jordan Lee")
+
+    page.reload(wait_until="networkidle")
+    assert page.evaluate(fetched), "details are kept: every card shows them from the start"
+    last = page.locator("article.onward-letter").last
+    page.wait_for_function(BOUND)
+    assert "Jordan Lee" in last.locator("[data-part='body']").inner_text()

@@ -53,7 +53,7 @@ def phone(browser, site_url: str):
         route.fulfill(response=response)
 
     page = context.new_page()
-    page.route("**/assets/library.js", late)
+    page.route("**/assets/library.min.js", late)
     page.route(lambda url: url.endswith("/") and "/letters/" not in url and url != site_url, late)
     yield page
     context.close()

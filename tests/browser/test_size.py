@@ -99,16 +99,16 @@ def test_first_visit_to_a_guide_is_no_larger_than_stock_material(
 # Lighthouse's three pages (bench/lighthouse.py), the same Markdown on a three-page stock site.
 PAGES = {"home": "index.md", "guide": "rejection/index.md", "library": "letters/index.md"}
 # Bytes on the wire (encoded bodies and headers, what Lighthouse's "total byte weight" adds up)
-# over the stock page. The aim is no more than stock on every page; home is there. A guide and the
-# library are not yet: every page carries a longer navigation, the repository link and the
-# palette toggle (about 3.4 KB gzipped) and Material's palette stylesheet (2.3 KB), and a guide
-# the personalizer (letters.min.js, 3.9 KB), against the search index the stock page loads at
-# once (9.7 KB). These budgets hold what was reached (bench/README.md, Lighthouse): 2026-11-29,
-# guide +3.0 KB, library +3.1 KB (were 5 KB and 4 KB).
-OVER_STOCK = {"home": 0, "guide": 3584, "library": 3584}
+# over the stock page. Every page carries a longer navigation, the repository link and the
+# palette toggle, and the rules of our two palettes inline; the stock page loads the search index
+# at once (9.7 KB). Since 2026-11-29 no page loads Material's palette stylesheet (2.3 KB), a guide
+# fetches the personalizer (letters.min.js, 3.9 KB) only as a card nears, and library.js is
+# minified: home 4.0 KB, a guide 2.3 KB and the library 0.2 KB under stock (were 2.3 KB under,
+# 3.0 KB and 3.1 KB over). The library's budget leaves room for a letter more.
+OVER_STOCK = {"home": 0, "guide": 0, "library": 512}
 # Requests over the stock page: the stock page loads the search index and its worker; ours loads
-# Material's palette stylesheet, the sitemap (instant navigation) and the page's own script.
-REQUESTS_OVER_STOCK = {"home": 0, "guide": 1, "library": 1}
+# the sitemap (instant navigation) and, on the library, library.js.
+REQUESTS_OVER_STOCK = {"home": 0, "guide": 0, "library": 0}
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 
 
