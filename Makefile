@@ -7,8 +7,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-# uv installs the locks (hashes required) in seconds where pip takes most of a minute.
-INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes
+# uv installs the locks (hashes required) in seconds where pip takes most of a minute. It
+# compiles the bytecode as pip does: where Python may not write it (PYTHONDONTWRITEBYTECODE),
+# every test process would otherwise compile MkDocs, Material and Playwright again.
+INSTALL := $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes
 
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
