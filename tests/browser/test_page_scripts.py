@@ -127,6 +127,9 @@ def test_back_and_forth_binds_each_listener_once(page, site_url: str, built_site
         set_up_card(page.locator(STYLED_CARD).first)
         page.go_back()
         page.wait_for_url(site_url + plain)
+        # The address changes at once; Material swaps the page in after fetching it. Clicking
+        # before that races its swap (once, the forward entry was then gone).
+        page.locator(CHECKLIST).first.wait_for(state="detached")
     page.go_forward()
     page.wait_for_url(site_url + both)
     set_up_card(page.locator(STYLED_CARD).first)
