@@ -6,6 +6,8 @@ one way to find a macro call in a page (the build's own scanner).
   404 page for a missing address, `folder` -> `folder/`). The browser tests and bench/ use it.
 - `html(text)`: a parsed page to query with CSS selectors (selectolax, the Lexbor engine):
   `html(text).css("a.md-button")`, `node.attributes["href"]`, `node.text()`.
+- `open_for_instant_navigation(page, site_url, path)`: a page Material navigates instantly
+  from (its sitemap read), marked so that a full page load shows.
 - `first_call(path)`: the first macro call of a page, found by macros.pages.macro_calls.
 - `run_macros(*args)`: `python -m macros ...` in this process (one test runs the real command).
 """
@@ -152,6 +154,25 @@ def serve_sitemap_here(target: object, site_url: str) -> None:
         route.fulfill(response=response, body=response.text().replace(SITE_URL, site_url))
 
     target.route("**/sitemap.xml", rewrite)  # type: ignore[attr-defined]
+
+
+# Material binds its click handler at once but ignores clicks until it has read sitemap.xml
+# (RxJS withLatestFrom): the text comes in, then it is parsed, in tasks of the page's own. A
+# click before that loads the whole page, which is right for a reader and wrong for a test of
+# instant navigation. So: the response finished, then the page's queued tasks have run.
+INSTANT_NAVIGATION_READY = """() => new Promise(done => setTimeout(
+    () => requestIdleCallback(() => done(), {timeout: 2000}), 100))"""
+
+
+def open_for_instant_navigation(page: object, site_url: str, path: str) -> None:
+    """Open `path` and return once Material navigates instantly from it; mark the document
+    (`window.__sameDocument`), which a full page load would lose."""
+    serve_sitemap_here(page, site_url)
+    with page.expect_response("**/sitemap.xml") as sitemap:  # type: ignore[attr-defined]
+        page.goto(path, wait_until="networkidle")  # type: ignore[attr-defined]
+    sitemap.value.finished()
+    page.evaluate(INSTANT_NAVIGATION_READY)  # type: ignore[attr-defined]
+    page.evaluate("window.__sameDocument = true")  # type: ignore[attr-defined]
 
 
 def count_calls(monkeypatch, module: object, name: str) -> list[object]:  # type: ignore[no-untyped-def]

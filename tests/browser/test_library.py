@@ -9,7 +9,7 @@ import pytest
 from macros.library import load_library
 from macros.site import LIBRARY_GROUPS
 from tests.browser.sitepages import scroll_until_card
-from tests.helpers import html, serve_site_paths_here, serve_sitemap_here
+from tests.helpers import html, open_for_instant_navigation, serve_site_paths_here
 from tests.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
@@ -140,11 +140,8 @@ def test_each_entry_becomes_its_card_from_its_guide_as_it_nears_the_screen(page)
 
 def test_filters_work_after_instant_navigation(page, site_url: str) -> None:
     # Material's instant navigation only follows links listed in sitemap.xml, matched by
-    # protocol, host and path. Served here on 127.0.0.1:<port>/ rather than at site_url, so the
-    # test rewrites the sitemap's addresses to the local server, as they match in production.
-    serve_sitemap_here(page, site_url)
-    page.goto("./", wait_until="networkidle")  # instant navigation reads the sitemap first
-    page.evaluate("window.__sameDocument = true")
+    # protocol, host and path; the helper hands the browser a sitemap naming the test server.
+    open_for_instant_navigation(page, site_url, "./")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Letter library").first.click()
     page.wait_for_url("**/letters/")
     page.locator("#letter-filters[data-ready='true']").wait_for()  # library.js has set it up

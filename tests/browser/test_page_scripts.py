@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.sitepages import page_paths, set_up_card, set_up_every_card
-from tests.helpers import built_page, serve_sitemap_here
+from tests.helpers import built_page, open_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -71,17 +71,6 @@ def go(page, site_url: str, path: str) -> None:
     page.wait_for_url(site_url + path)
 
 
-def open_instant(page, site_url: str, path: str) -> None:
-    """Open `path` with instant navigation ready (the sitemap in), and mark the document: a
-    full reload would lose the mark."""
-    serve_sitemap_here(page, site_url)
-    # Material intercepts a click only once its sitemap is in: wait for that answer itself,
-    # not only for a quiet network (once in five runs the click still loaded the whole page).
-    with page.expect_response("**/sitemap.xml"):
-        page.goto(path, wait_until="networkidle")
-    page.evaluate("window.__sameDocument = true")
-
-
 def requested(page) -> list[str]:
     return page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
 
@@ -100,7 +89,7 @@ def test_each_script_is_in_the_pages_that_use_it_only(built_site: Path) -> None:
 def test_instant_navigation_from_a_page_without_cards_sets_up_the_cards(
         page, site_url: str, built_site: Path) -> None:
     plain, with_cards = a_page(built_site), a_page(built_site, "letters.min.js")
-    open_instant(page, site_url, plain)
+    open_for_instant_navigation(page, site_url, plain)
     assert not any(name.endswith("/letters.min.js") for name in requested(page))
     go(page, site_url, with_cards)
     forms = page.locator("article.onward-letter .onward-form")
@@ -120,7 +109,7 @@ def test_instant_navigation_from_a_page_without_cards_sets_up_the_cards(
 def test_back_and_forth_binds_each_listener_once(page, site_url: str, built_site: Path) -> None:
     plain, both = a_page(built_site), a_page(built_site, "letters.min.js", "checklists.min.js")
     page.add_init_script(COUNT_LISTENERS)
-    open_instant(page, site_url, plain)
+    open_for_instant_navigation(page, site_url, plain)
     for _ in range(2):
         go(page, site_url, both)
         page.locator(f"{CHECKLIST} .onward-checklist-tools__progress").first.wait_for()
@@ -158,7 +147,7 @@ def test_forget_on_a_card_page_clears_ticks_from_a_checklist_page(
     letters.js is: the ticks follow both choices."""
     checklist = a_page(built_site, "checklists.min.js")
     with_cards = a_page(built_site, "letters.min.js")
-    open_instant(page, site_url, checklist)
+    open_for_instant_navigation(page, site_url, checklist)
     box = page.locator(f"{CHECKLIST} .onward-list__items input[type=checkbox]").first
     page.locator(f"{CHECKLIST} .onward-checklist-tools__progress").first.wait_for()
     box.check()
