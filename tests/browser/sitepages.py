@@ -43,15 +43,34 @@ def set_up_card(card, timeout: float = 10_000) -> None:
                 raise
 
 
-def set_up_every_card(page) -> int:
+# In the page, card after card: brought into view, then waited for (one call, not two per card).
+SET_UP_EVERY_CARD = """async cards => {
+    for (const card of cards) {
+        const deadline = performance.now() + 10000;
+        card.scrollIntoView({block: "nearest"});
+        while (!card.querySelector(".onward-form")?.checkVisibility()) {
+            if (!card.isConnected) throw new Error("the page changed under the cards");
+            if (performance.now() > deadline) throw new Error(`${card.id} was not set up`);
+            await new Promise(wait => setTimeout(wait, 20));
+        }
+    }
+    return cards.length;
+}"""
+
+
+def set_up_every_card(page, timeout: float = 10_000) -> int:
     """Scroll to each letter card of the page (it has one at least) in turn until it is set up;
-    how many there are."""
+    how many there are. Tried again while the cards found are replaced (Material's instant
+    navigation swapping the content in)."""
     cards = page.locator("article.onward-letter:has(.onward-letter__text)")
-    cards.first.wait_for(state="attached", timeout=10_000)  # the content is in
-    count = cards.count()
-    for index in range(count):
-        set_up_card(cards.nth(index))
-    return count
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            cards.first.wait_for(state="attached", timeout=timeout)  # the content is in
+            return int(cards.evaluate_all(SET_UP_EVERY_CARD))
+        except PlaywrightError:
+            if time.monotonic() > deadline:
+                raise
 
 
 def scroll_until_card(page, entry, steps: int = 40) -> None:
