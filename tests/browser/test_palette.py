@@ -1,7 +1,11 @@
 """The two palettes, in Debian's Chromium: their rules are inline (overrides/partials/
 onward-styles.html), not in Material's palette stylesheet, which no page loads; the dark palette
 still gets Material's dark colors; and switching palettes changes colors at once, as Material's
-own rule did, without its cost on every page load (overrides/partials/onward-palette.html)."""
+own rule did, without its cost on every page load (overrides/partials/onward-palette.html).
+
+Chromium restyles every element of the page when a `<meta name="color-scheme">` is added or
+changed, and when a stylesheet's <link> gets a new address: neither happens once the body is
+parsed (Material's script, at its end, did both as it started; overrides/main.html)."""
 
 from __future__ import annotations
 
@@ -80,5 +84,58 @@ def test_switching_palettes_changes_colors_at_once(browser, site_url: str) -> No
             "getComputedStyle(document.querySelector('.md-nav__link')).transitionDuration"
         ) != "0s", "transitions are back once the colors are switched"
         assert colors(page) == SLATE != light
+    finally:
+        context.close()
+
+
+# Each color-scheme meta added or changed, and each stylesheet <link> whose address changes, with
+# whether the body was parsed by then (the observer's callback runs right after the script that
+# made the change).
+RESTYLES = """
+window.__restyles = [];
+new MutationObserver((changes) => {
+  const body = Boolean(document.querySelector(".md-container"));
+  for (const change of changes) {
+    const nodes = change.type === "childList" ? [...change.addedNodes] : [change.target];
+    for (const node of nodes) {
+      if (node.matches && node.matches('meta[name="color-scheme"], link[rel="stylesheet"]')) {
+        window.__restyles.push({ tag: node.tagName, type: change.type, body });
+      }
+    }
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true,
+                       attributeFilter: ["content", "href"] });
+"""
+SCHEME = """() => ({
+  metas: [...document.querySelectorAll('meta[name="color-scheme"]')].map((m) => m.content),
+  header: getComputedStyle(document.querySelector("[data-md-component=header]")).colorScheme,
+})"""
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_loading_restyles_nothing_for_the_color_scheme_or_the_stylesheets(
+        browser, site_url: str, system: str) -> None:
+    """The page's color scheme is set in the head, for the palette Material picks, and follows
+    the reader's switch; Material's own meta never enters the page. Material's instant
+    navigation does not give the stylesheets' links a new address (which reloads them)."""
+    context = browser.new_context(base_url=site_url, color_scheme=system)
+    context.add_init_script(RESTYLES)
+    try:
+        page = context.new_page()
+        page.goto(GUIDE, wait_until="load")
+        page.wait_for_timeout(300)
+        restyles = page.evaluate("window.__restyles")
+        assert not [r for r in restyles if r["body"]], restyles
+        assert page.evaluate(SCHEME) == {"metas": [system], "header": system}
+        page.locator("form.md-header__option label:visible").click()
+        other = "light" if system == "dark" else "dark"
+        page.wait_for_function("document.querySelector('meta[name=\"color-scheme\"]').content"
+                               f" === '{other}'")
+        assert page.evaluate(SCHEME) == {"metas": [other], "header": other}
+        page.reload(wait_until="load")  # the kept palette, not the system's
+        page.wait_for_timeout(300)
+        restyles = page.evaluate("window.__restyles")
+        assert not [r for r in restyles if r["body"]], restyles
+        assert page.evaluate(SCHEME) == {"metas": [other], "header": other}
     finally:
         context.close()
