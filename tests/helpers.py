@@ -8,6 +8,7 @@ one way to find a macro call in a page (the build's own scanner).
   `html(text).css("a.md-button")`, `node.attributes["href"]`, `node.text()`.
 - `open_for_instant_navigation(page, site_url, path)`: a page Material navigates instantly
   from (its sitemap read), marked so that a full page load shows.
+- `address(site_url, path)`: the pattern of a page's address, heading anchor or not.
 - `first_call(path)`: the first macro call of a page, found by macros.pages.macro_calls.
 - `run_macros(*args)`: `python -m macros ...` in this process (one test runs the real command).
 """
@@ -173,6 +174,12 @@ def open_for_instant_navigation(page: object, site_url: str, path: str) -> None:
     sitemap.value.finished()
     page.evaluate(INSTANT_NAVIGATION_READY)  # type: ignore[attr-defined]
     page.evaluate("window.__sameDocument = true")  # type: ignore[attr-defined]
+
+
+def address(site_url: str, path: str) -> re.Pattern[str]:
+    """The address of `path` on the test server, with the heading anchor Material's
+    navigation.tracking may add as the page scrolls (after Back, even before it is restored)."""
+    return re.compile("^" + re.escape(site_url + path) + r"(#[\w-]*)?$")
 
 
 def count_calls(monkeypatch, module: object, name: str) -> list[object]:  # type: ignore[no-untyped-def]

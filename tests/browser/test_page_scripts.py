@@ -7,14 +7,13 @@ loaded (letters.js clears them itself, and tells checklists.js with "onward:forg
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.sitepages import page_paths, set_up_card, set_up_every_card
-from tests.helpers import built_page, open_for_instant_navigation
+from tests.helpers import address, built_page, open_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -61,12 +60,6 @@ STYLE_SIGNATURE = """card => { const s = getComputedStyle(card);
     return [s.borderTopStyle, s.borderTopWidth, s.padding, s.borderRadius].join(" "); }"""
 
 
-def at(site_url: str, path: str) -> re.Pattern[str]:
-    """The address of `path`, with the heading anchor Material's navigation.tracking may add as
-    the page scrolls (after Back, it can scroll before the page is restored)."""
-    return re.compile("^" + re.escape(site_url + path) + r"(#[\w-]*)?$")
-
-
 def go(page, site_url: str, path: str) -> None:
     """Follow a link to `path`, as a reader's click does (Material makes it instant)."""
     page.evaluate("""url => {
@@ -75,7 +68,7 @@ def go(page, site_url: str, path: str) -> None:
         link.click();
         link.remove();
     }""", site_url + path)
-    page.wait_for_url(at(site_url, path))
+    page.wait_for_url(address(site_url, path))
 
 
 def requested(page) -> list[str]:
@@ -122,12 +115,12 @@ def test_back_and_forth_binds_each_listener_once(page, site_url: str, built_site
         page.locator(f"{CHECKLIST} .onward-checklist-tools__progress").first.wait_for()
         set_up_card(page.locator(STYLED_CARD).first)
         page.go_back()
-        page.wait_for_url(at(site_url, plain))
+        page.wait_for_url(address(site_url, plain))
         # The address changes at once; Material swaps the page in after fetching it. Clicking
         # before that races its swap (once, the forward entry was then gone).
         page.locator(CHECKLIST).first.wait_for(state="detached")
     page.go_forward()
-    page.wait_for_url(at(site_url, both))
+    page.wait_for_url(address(site_url, both))
     set_up_card(page.locator(STYLED_CARD).first)
     assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
     listeners = page.evaluate("window.__listeners")
