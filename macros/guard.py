@@ -62,7 +62,8 @@ def page_guard_problems(path: Path, docs_dir: Path, *, rendered: str | None = No
     problems.extend(page_problems(source, shown)[3])
     if rendered is not None:
         _, body, offset, _ = read_front_matter(source, shown)
-        # MkDocs drops the blank lines after the front matter before it hands the body over.
+        # MkDocs drops a page's leading blank lines before it hands the body over (read_front_matter
+        # drops those after front matter already).
         offset += len(body) - len(body.lstrip("\n"))
         problems.extend(macro_calls(rendered, shown, offset)[1])
         problems.extend(markup_problems(rendered, shown, offset))
