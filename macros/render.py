@@ -15,12 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from html import escape
 from pathlib import Path
 
 import jinja2
 from jinja2.ext import Extension
-from markupsafe import Markup
+from markupsafe import escape
 
 from .models import PLACEHOLDER, Field, ItemList, Letter
 
@@ -41,8 +40,9 @@ FILTER_LABELS = {"channel": "How you send it", "tone": "Tone", "tag": "Topic"}
 
 
 def text(value: str) -> str:
-    """Escape for element content and attribute values alike."""
-    return escape(value, quote=True)
+    """Escape for element content and attribute values alike: the templates' autoescape, so the
+    HTML built in Python (planner.py) escapes the same way (&#39; for ')."""
+    return str(escape(value))
 
 
 class OneLine(Extension):
@@ -51,13 +51,6 @@ class OneLine(Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return "".join(line.strip() for line in source.splitlines())
-
-
-def _finalize(value: object) -> object:
-    # Autoescape, with the standard library's escaping (&#x27; for '), as before the templates.
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(text(value))
-    return value
 
 
 def _markdown_heading(value: str) -> str:
@@ -71,7 +64,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     search = [str(overrides)] if overrides and overrides.is_dir() else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*search, str(TEMPLATES)]),
-        autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined,
+        autoescape=True, undefined=jinja2.StrictUndefined,
         extensions=[OneLine], auto_reload=True)
     env.filters["markdown_heading"] = _markdown_heading
     env.policies["json.dumps_kwargs"] = {"separators": (",", ":")}  # data-fields, compact
@@ -97,13 +90,6 @@ def parts(letter: Letter, template: str) -> list[tuple[str, Field | None]]:
     return out
 
 
-def fill_in(letter: Letter, template: str) -> str:
-    """Escaped text with each {key} as a marked element that reads [Label] without scripts."""
-    return "".join(
-        f'<span class="onward-field" data-field="{text(field.key)}">[{text(field.label)}]</span>'
-        if field else text(value) for value, field in parts(letter, template))
-
-
 def body_parts(letter: Letter) -> list[list[list[tuple[str, Field | None]]]]:
     """Paragraphs at blank lines, lines at single line breaks (<p> and <br>: copies back as the
     same text), each line as `parts`."""
@@ -119,12 +105,6 @@ def download_name(letter: Letter) -> str:
     """'rejection/warm-thanks' -> 'rejection-warm-thanks.txt' (unescaped). letters.js names the
     download the same way, from data-letter."""
     return letter.id.replace("/", "-") + ".txt"
-
-
-def field_id(letter: Letter, key: str) -> str:
-    """The input for {key} on this card, as letters.js names it: card anchor + key ('-field-'
-    keeps it apart from the card's other ids, such as '-subject' or '-title')."""
-    return f"{letter.anchor}-field-{key}"
 
 
 def how(letter: Letter) -> str:

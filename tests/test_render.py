@@ -95,7 +95,7 @@ def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path) -> None:
         "</article>\n", encoding="utf-8")
     html = render_letter(make_letter(title=ATTACK), overrides=tmp_path)
     assert html == ('<article class="my-card" id="letter-rejection-thank-you"><h3>'
-                    "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h3></article>")
+                    "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</h3></article>")
     assert render_letter(make_letter()).startswith('<article class="onward-letter"')
     questions = ItemList("questions/to-ask", "snippets/questions.yml", 2, "Ask", "questions",
                          None, (ListGroup("Role", (ListItem("Why?", None),)),))

@@ -104,4 +104,4 @@ def test_existing_hooks_are_kept() -> None:
     assert 'data-clipboard-target="#letter-rejection-thank-you-body"' in html
     assert 'data-clipboard-target="#letter-rejection-thank-you-subject"' in html
     assert html.count('<span class="onward-field" data-field="interviewer">'
-                      "[Interviewer&#x27;s name]</span>") == 2
+                      "[Interviewer&#39;s name]</span>") == 2

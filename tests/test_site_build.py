@@ -38,7 +38,7 @@ def test_placeholders_read_as_labels_without_scripts(built_site: Path) -> None:
     html = read(built_site, "rejection")
     for letter_id in re.findall(r'data-letter="([^"]+)"', html):
         for field in library.letters[letter_id].fields:
-            label = field.label.replace("'", "&#x27;")
+            label = field.label.replace("'", "&#39;")
             assert (f'<span class="onward-field" data-field="{field.key}">[{label}]</span>'
                     in html), f"{letter_id}: {field.key}"
 
