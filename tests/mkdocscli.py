@@ -21,8 +21,8 @@ from pathlib import Path
 # Third-party modules a build of this site imports (-X importtime), heavy ones first. A name that
 # fails to import is skipped by the forkserver; the child then imports it itself.
 PRELOAD = [
-    "jsonschema", "textstat", "requests", "pygments", "pygments.formatters.html",
-    "pygments.lexers", "babel", "jinja2", "yaml", "markdown", "markupsafe",
+    "textstat", "requests", "pygments", "pygments.formatters.html",
+    "pygments.lexers", "babel", "jinja2", "jsonschema_rs", "yaml", "markdown", "markupsafe",
     "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.plugins",
     "mkdocs.structure.files", "mkdocs.structure.nav", "mkdocs.structure.pages",
     "mkdocs.contrib.search",

@@ -10,6 +10,7 @@ import pytest
 
 from macros.library import load_library
 from macros.problems import ProblemsFound
+from macros.schema import SchemaFileError
 from tests.sitebuild import ROOT
 
 FIELDS = """\
@@ -84,6 +85,14 @@ def test_unused_local_field(tmp_path: Path) -> None:
         "snippets/rejection.yml:17: letters[0].fields.team: is declared but not used; "
         "put {team} in the subject or body, or remove it"
     ]
+
+
+def test_a_placeholder_key_must_be_snake_case(tmp_path: Path) -> None:
+    bad = GOOD_LETTER.replace("    tips:", "    fields:\n      Team Name: {label: Team, "
+                              "example: the finance team}\n    tips:")
+    assert problems_for(tmp_path, {"rejection.yml": bad})[0] == (
+        "snippets/rejection.yml:17: letters[0].fields.Team Name: 'Team Name' is not a valid "
+        "placeholder key; use lowercase letters, digits and _ (like 'team_name')")
 
 
 def test_local_field_may_not_shadow_a_shared_one(tmp_path: Path) -> None:
@@ -192,6 +201,27 @@ def test_empty_value(tmp_path: Path) -> None:
     assert problems_for(tmp_path, {"rejection.yml": bad}) == [
         "snippets/rejection.yml:6: letters[0].timing: is empty; write text here, or remove the key"
     ]
+
+
+def test_a_date_is_not_text(tmp_path: Path) -> None:
+    """YAML reads 2026-03-01 as a date, which the validator refuses to read: still one problem."""
+    bad = GOOD_LETTER.replace("title: Thank them", "title: 2026-03-01")
+    assert problems_for(tmp_path, {"rejection.yml": bad}) == [
+        "snippets/rejection.yml:3: letters[0].title: should be text, not a date (quote it to make "
+        "it text)"
+    ]
+
+
+def test_a_broken_schema_names_itself(tmp_path: Path) -> None:
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    schema = (ROOT / "snippets" / "schema.json").read_text(encoding="utf-8")
+    (snippets / "schema.json").write_text(schema.replace('"type": "string"', '"type": "strin"', 1),
+                                          encoding="utf-8")
+    (snippets / "fields.yml").write_text(FIELDS, encoding="utf-8")
+    with pytest.raises(SchemaFileError, match=r"^snippets/schema\.json: not a valid JSON Schema "
+                       r"\(Draft 2020-12\): .*, at \$defs/slug/type$"):
+        load_library(snippets)
 
 
 def test_invalid_yaml_gives_line_and_column(tmp_path: Path) -> None:
