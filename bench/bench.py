@@ -248,6 +248,12 @@ def scale(runs: int) -> None:
                 print(f"  build with letters / without, {clock + ',':5s} {how + ':':8s} "
                       f"{full:7.3f} / {bare:7.3f} s = {full / bare:.2f}"
                       + ("  (target <= 1.15)" if size > 1 else ""))
+        # Each round builds both in turn, so the ratio of a round's pair cancels a slow drift in
+        # the machine's speed that the ratio of two medians keeps.
+        paired = statistics.median(full[1] / bare[1] for full, bare in zip(full_runs, bare_runs,
+                                                                             strict=True))
+        print(f"  with / without, CPU, median of each round's ratio: {paired:.2f}"
+              + ("  (target <= 1.15)" if size > 1 else ""))
         for what, (path, raw, packed) in weights.items():
             bare_path, bare_raw, bare_packed = bare_weights[what]
             print(f"  {what + ':':16s}{raw / 1024:8.1f} KiB raw, {packed / 1024:6.1f} KiB gz "
