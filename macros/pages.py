@@ -60,14 +60,14 @@ class Page:
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str, int]:
-    """(front matter, Markdown body, number of lines the front matter took)."""
+    """(front matter, Markdown body, number of lines before the body)."""
     meta, body, offset, _ = read_front_matter(source, "")
     return meta, body, offset
 
 
 def read_front_matter(source: str, path: str
                       ) -> tuple[dict[str, Any], str, int, list[Problem]]:
-    """(front matter, body, lines the front matter took, its problems), read as MkDocs does."""
+    """(front matter, body, lines before the body, its problems), read as MkDocs does."""
     match = FRONT_MATTER.match(source)
     if not match:
         return {}, source, 0, []
