@@ -206,19 +206,23 @@ def sizes(site: Path) -> dict[str, tuple[str, int, int]]:
             "search index": measure(site / "search" / "search_index.json")}
 
 
+def scale_project(folder: Path, size: int, with_letters: bool) -> Path:
+    """A copy of the project in `folder` at `size` times the real site (each copy of a guide with
+    two letters of its own), with or without the calls that show letters."""
+    project = copy_project(folder / f"x{size}-{'with' if with_letters else 'without'}")
+    if size > 1:
+        synthesize(project, size, letters_per_page=2 if with_letters else 0, keep_nav=True)
+    if not with_letters:
+        strip_letters(project)
+    return project
+
+
 def scale(runs: int) -> None:
     """1x and 20x, each with and without letters: build time, ratio, page and index sizes."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        projects = {}
-        for size, with_letters in itertools.product((1, 20), (True, False)):
-            project = copy_project(Path(tmp) / f"x{size}-{'with' if with_letters else 'without'}")
-            if size > 1:
-                synthesize(project, size, letters_per_page=2 if with_letters else 0,
-                           keep_nav=True)
-            if not with_letters:
-                strip_letters(project)
-            projects[size, with_letters] = project
+        projects = {(size, with_letters): scale_project(Path(tmp), size, with_letters)
+                    for size, with_letters in itertools.product((1, 20), (True, False))}
         # One build of each per round, so a busy machine slows the four alike.
         times: dict[tuple[int, bool], list[tuple[float, float]]] = {key: [] for key in projects}
         for _ in range(runs):

@@ -25,8 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import cold_build, strip_letters, synthesize  # noqa: E402
-from tests.sitebuild import copy_project  # noqa: E402
+from bench.bench import cold_build, scale_project  # noqa: E402
 
 REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
@@ -56,13 +55,7 @@ def main() -> None:
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:
-        projects = {}
-        for with_letters in (True, False):
-            project = copy_project(Path(tmp) / ("with" if with_letters else "without"))
-            synthesize(project, 20, letters_per_page=2 if with_letters else 0, keep_nav=True)
-            if not with_letters:
-                strip_letters(project)
-            projects[with_letters] = project
+        projects = {key: scale_project(Path(tmp), 20, key) for key in (True, False)}
         jobs = [(key, builds) for key in projects for builds in (1, 2)]
         with ThreadPoolExecutor(len(jobs)) as pool:
             counts = dict(zip(jobs, pool.map(lambda job: instructions(projects[job[0]], job[1]),

@@ -13,7 +13,6 @@ from .pages import (
     macro_calls,
     page_files,
     page_problems,
-    read_front_matter,
     read_page,
     read_source,
 )
@@ -59,11 +58,12 @@ def page_guard_problems(path: Path, docs_dir: Path, *, rendered: str | None = No
     source, problems = read_source(path, shown)
     if source is None:
         return problems
-    problems.extend(page_problems(source, shown)[3])
+    _, body, _, found = page_problems(source, shown)
+    problems.extend(found)
     if rendered is not None:
-        _, body, offset, _ = read_front_matter(source, shown)
-        # MkDocs drops a page's leading blank lines before it hands the body over (read_front_matter
-        # drops those after front matter already).
+        # The body is the end of the file: the lines before it are the front matter's. MkDocs
+        # also drops a page's leading blank lines (those after front matter are gone already).
+        offset = source.count("\n", 0, len(source) - len(body))
         offset += len(body) - len(body.lstrip("\n"))
         problems.extend(macro_calls(rendered, shown, offset)[1])
         problems.extend(markup_problems(rendered, shown, offset))
